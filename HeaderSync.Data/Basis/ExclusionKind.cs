@@ -1,0 +1,7 @@
+namespace HeaderSync.Data.Basis;
+
+public enum ExclusionKind
+{
+    Address = 1,
+    Domain = 2,
+}

@@ -1,0 +1,7 @@
+namespace HeaderSync.Data.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite = 1,
+    SqlServer = 2,
+}
