@@ -1,27 +1,29 @@
-using HeaderSync.Web.Components;
+using HeaderSync.Web.CommandLine;
+using HeaderSync.Web.Hosting;
+
+// Verbs are parsed before any web host is built: `migrate`, `sync`, `decide`.
+if (CommandLineApp.IsCommand(args))
+{
+    return await CommandLineApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddHeaderSyncPortal();
 
 var app = builder.Build();
+app.MapHeaderSyncPortal();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    await app.RunAsync();
+    return ExitCodes.Success;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+catch (Exception exception) when (ConfigurationFailure.TryDescribe(exception, out var failure))
+{
+    StartupLog.ConfigurationInvalid(app.Logger, failure);
+    await Console.Error.WriteLineAsync($"Configuration error: {failure}");
+    return ExitCodes.Configuration;
+}
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>The web executable's entry point; also the anchor for integration tests.</summary>
+public partial class Program;

@@ -17,7 +17,8 @@ public sealed class DatabaseMigrator(
             ? Path.GetFullPath(new SqliteConnectionStringBuilder(options.Value.ConnectionString).DataSource)
             : null;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>Applies pending migrations and returns their names.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         if (SqliteFilePath is { } file)
         {
@@ -25,6 +26,7 @@ public sealed class DatabaseMigrator(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
 
         if (Provider == DatabaseProvider.Sqlite)
@@ -32,5 +34,7 @@ public sealed class DatabaseMigrator(
             // The portal reads while the engine writes: WAL lets readers go on during a write.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        return pending;
     }
 }

@@ -1,0 +1,52 @@
+using HeaderSync.Data.Database;
+using HeaderSync.Web.Components;
+using MudBlazor.Services;
+
+namespace HeaderSync.Web.Hosting;
+
+/// <summary>The portal's table of contents: pages, health and start-up work.</summary>
+internal static class PortalServices
+{
+    public static WebApplicationBuilder AddHeaderSyncPortal(this WebApplicationBuilder builder)
+    {
+        builder.AddHeaderSyncCore();
+
+        var services = builder.Services;
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        return builder;
+    }
+
+    public static WebApplication MapHeaderSyncPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        // Only the status word: a probe needs no more, and an anonymous caller gets no more.
+        app.MapHealthChecks("/health");
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
+        return app;
+    }
+
+    private static void LogAddresses(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILogger<App>>();
+        foreach (var url in app.Urls)
+        {
+            StartupLog.PortalListening(logger, url);
+        }
+    }
+}
