@@ -14,8 +14,8 @@ internal static class ConfigurationFailure
                 return true;
 
             // The configuration binder names the key when a value has the wrong type.
-            case InvalidOperationException { InnerException: FormatException or OverflowException }
-                when exception.Message.Contains("configuration value", StringComparison.Ordinal):
+            case InvalidOperationException when exception.Message.StartsWith(
+                "Failed to convert configuration value", StringComparison.Ordinal):
                 description = exception.Message;
                 return true;
 

@@ -1,0 +1,3 @@
+namespace HeaderSync.Tests.Infrastructure;
+
+internal sealed record ProcessResult(int ExitCode, string Output, string Error);

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace HeaderSync.Tests.Infrastructure;
+
+/// <summary>Runs a built executable with an environment and collects what it printed.</summary>
+internal static class ProcessRunner
+{
+    public static async Task<ProcessResult> RunWebAsync(
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?> environment,
+        TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.WebDll)!,
+        };
+        start.ArgumentList.Add(RepositoryPaths.WebDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Nothing from the developer's shell decides the outcome of a test.
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = null;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"HeaderSync.Web {string.Join(' ', arguments)} did not exit.");
+        }
+
+        return new ProcessResult(process.ExitCode, await output, await error);
+    }
+}
