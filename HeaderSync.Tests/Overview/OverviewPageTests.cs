@@ -1,0 +1,55 @@
+using Bunit;
+using HeaderSync.Data.Database;
+using HeaderSync.Data.Decisions;
+using HeaderSync.Data.Mailboxes;
+using HeaderSync.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HeaderSync.Tests.Overview;
+
+public sealed class OverviewPageTests : IAsyncLifetime
+{
+    private readonly TempDatabase database = new();
+    private readonly BunitContext context = MudTestContext.Create();
+
+    public async Task InitializeAsync()
+    {
+        await database.MigrateAsync();
+        context.Services.AddSingleton<IDbContextFactory<HeaderSyncDbContext>>(new TempDatabaseContextFactory(database));
+    }
+
+    [Fact]
+    public async Task TheFiguresComeFromTheDailyCountsAndMailboxes()
+    {
+        var graph = Guid.NewGuid();
+        await using (var db = database.CreateContext())
+        {
+            db.Mailboxes.Add(new Mailbox { Id = graph, OwnerAddress = "a@contoso.com", Provider = EmailProvider.Office365OAuth });
+            db.Mailboxes.Add(new Mailbox { Id = Guid.NewGuid(), OwnerAddress = "b@contoso.com", Provider = EmailProvider.Gmail });
+            db.DailyDecisionCounts.AddRange(
+                Count(graph, 1, Decision.Synced, DecisionReason.Prospect, 12),
+                Count(graph, 2, Decision.Synced, DecisionReason.Thread, 3),
+                Count(graph, 1, Decision.Ignored, DecisionReason.NoProspect, 1200));
+            (await db.OrgSettings.SingleAsync()).HeaderOnlySync = true;
+            await db.SaveChangesAsync();
+        }
+
+        var page = context.Render<HeaderSync.Web.Overview.Overview>();
+
+        page.WaitForAssertion(() => Assert.Contains("15", page.Find("[data-testid=figure-synced]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("1,200", page.Find("[data-testid=figure-ignored]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2", page.Find("[data-testid=figure-mailboxes]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 through Microsoft Graph", page.Find("[data-testid=figure-mailboxes]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Headers only", page.Find("[data-testid=figure-mode]").TextContent, StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await context.DisposeAsync();
+        database.Dispose();
+    }
+
+    private static DailyDecisionCount Count(Guid mailbox, int day, Decision decision, DecisionReason reason, int count) =>
+        new() { MailboxId = mailbox, Day = new DateOnly(2026, 11, day), Decision = decision, Reason = reason, Count = count };
+}
