@@ -40,8 +40,7 @@ public static class FreeMailDomains
     /// <summary>True for a free-mail domain or any subdomain of one.</summary>
     public static bool Contains(string? domain)
     {
-        var normalized = domain is null ? null : DomainNames.TryNormalize(domain, out var d, out _) ? d : null;
-        if (normalized is null)
+        if (!DomainNames.TryNormalize(domain, out var normalized, out _))
         {
             return false;
         }
