@@ -64,7 +64,9 @@ public static class DomainNames
     {
         try
         {
-            return new IdnMapping().GetAscii(domain.ToString()).ToLowerInvariant();
+            // Lower-case first: with invariant globalization IdnMapping does no case mapping of
+            // its own, and `BÜCHER.de` must give the same punycode as `bücher.de`.
+            return new IdnMapping().GetAscii(EmailAddresses.ToLower(domain)).ToLowerInvariant();
         }
         catch (ArgumentException)
         {

@@ -9,6 +9,8 @@ namespace HeaderSync.Engine.Relevance;
 /// </summary>
 public static class EmailAddresses
 {
+    private const string BracketsAndSpace = "<> \t\r\n";
+
     /// <summary>The normalised address, or null when the text holds no address at all.</summary>
     public static string? Normalize(string? text)
     {
@@ -61,22 +63,18 @@ public static class EmailAddresses
         var span = text.AsSpan().Trim();
 
         // "Name" <addr> keeps only what is inside the last bracket pair, so a display name that
-        // looks like an address never takes part.
+        // looks like an address never takes part; stray or doubled brackets are dropped too.
         if (span.EndsWith('>'))
         {
-            span = span[..^1];
+            span = span.TrimEnd('>');
             var open = span.LastIndexOf('<');
             if (open >= 0)
             {
                 span = span[(open + 1)..];
             }
         }
-        else if (span.StartsWith('<'))
-        {
-            span = span[1..];
-        }
 
-        span = span.Trim();
+        span = span.Trim(BracketsAndSpace);
         var at = span.LastIndexOf('@');
         if (at <= 0 || at == span.Length - 1)
         {

@@ -55,12 +55,12 @@ public static class MimeHeaderFields
         var fields = new HeaderFields
         {
             Folder = folder,
-            From = First(Addresses(headers, HeaderId.From)),
-            Sender = First(Addresses(headers, HeaderId.Sender)),
-            ReplyTo = Parties(Addresses(headers, HeaderId.ReplyTo)),
-            To = Parties(Addresses(headers, HeaderId.To)),
-            Cc = Parties(Addresses(headers, HeaderId.Cc)),
-            Bcc = Parties(Addresses(headers, HeaderId.Bcc)),
+            From = Addresses(headers, HeaderId.From).FirstOrDefault(),
+            Sender = Addresses(headers, HeaderId.Sender).FirstOrDefault(),
+            ReplyTo = Addresses(headers, HeaderId.ReplyTo),
+            To = Addresses(headers, HeaderId.To),
+            Cc = Addresses(headers, HeaderId.Cc),
+            Bcc = Addresses(headers, HeaderId.Bcc),
             Subject = headers[HeaderId.Subject],
             InternetMessageId = MessageIds.Normalize(FirstId(headers[HeaderId.MessageId])),
             InternetMessageHeaders = list,
@@ -78,9 +78,9 @@ public static class MimeHeaderFields
 
     // Every header of that kind, groups flattened; a header MimeKit cannot parse is split on
     // commas so that a broken To line still names its addresses for the exclusion rule.
-    private static InternetAddressList Addresses(HeaderList headers, HeaderId id)
+    private static List<EmailParty> Addresses(HeaderList headers, HeaderId id)
     {
-        var all = new InternetAddressList();
+        var parties = new List<EmailParty>();
         foreach (var header in headers)
         {
             if (header.Id != id)
@@ -90,7 +90,7 @@ public static class MimeHeaderFields
 
             if (InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out var parsed))
             {
-                all.AddRange(parsed);
+                parties.AddRange(Parties(parsed));
                 continue;
             }
 
@@ -98,12 +98,12 @@ public static class MimeHeaderFields
             {
                 if (piece.Contains('@', StringComparison.Ordinal))
                 {
-                    all.Add(new MailboxAddress(string.Empty, piece));
+                    parties.Add(new EmailParty(piece));
                 }
             }
         }
 
-        return all;
+        return parties;
     }
 
     private static EmailParty? First(InternetAddressList addresses)
