@@ -322,6 +322,10 @@ namespace HeaderSync.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("ThreadMessageIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Trace")
                         .HasColumnType("nvarchar(max)");
 

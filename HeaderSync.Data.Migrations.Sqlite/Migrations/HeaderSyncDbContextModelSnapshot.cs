@@ -307,6 +307,10 @@ namespace HeaderSync.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThreadMessageIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Trace")
                         .HasColumnType("TEXT");
 

@@ -17,6 +17,7 @@ internal sealed class DecisionConfiguration :
         builder.Property(d => d.InternetMessageId).HasMaxLength(998);
         builder.Property(d => d.ConversationId).HasMaxLength(256);
         builder.Property(d => d.Subject).HasMaxLength(1000);
+        builder.Property(d => d.ThreadMessageIds).HasMaxLength(4000);
 
         // A resync never duplicates: one decision per mailbox and immutable Graph id.
         builder.HasIndex(d => new { d.MailboxId, d.GraphMessageId }).IsUnique();

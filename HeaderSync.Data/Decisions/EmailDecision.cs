@@ -16,6 +16,10 @@ public sealed class EmailDecision
 
     public string? ConversationId { get; set; }
 
+    // In-Reply-To and References, space-separated: the Thread rule re-decides from them when a
+    // later email of the thread is synced. A review field: cleared with the others.
+    public string? ThreadMessageIds { get; set; }
+
     public MailFolder Folder { get; set; }
 
     public EmailDirection Direction { get; set; }

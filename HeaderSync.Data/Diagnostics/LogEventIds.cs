@@ -16,6 +16,21 @@ public static class LogEventIds
     public const int CommandStarted = 1100;
     public const int CommandFailed = 1101;
 
+    // Sync engine: 2000-2099
+    public const int SyncStarted = 2000;
+    public const int SyncCompleted = 2001;
+    public const int SyncFailed = 2002;
+    public const int SyncSkipped = 2003;
+    public const int MailboxNeedsAttention = 2004;
+
+    // Scheduling: 2100-2199
+    public const int MailboxScheduled = 2100;
+    public const int ResyncRequested = 2101;
+
+    // Enrolment and basis import: 2200-2299
+    public const int MailboxEnrolled = 2200;
+    public const int BasisImported = 2201;
+
     // Database: 1200-1299
     public const int MigrationsApplied = 1200;
     public const int HealthCheckFailed = 1201;

@@ -1,0 +1,41 @@
+using HeaderSync.Data.Database;
+using HeaderSync.Data.Settings;
+using Microsoft.EntityFrameworkCore;
+using StoredExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
+
+namespace HeaderSync.Engine.Basis;
+
+/// <summary>Reads the stored basis and indexes it for deciding.</summary>
+public static class BasisLoader
+{
+    public static async Task<(BasisIndex Index, long Version)> LoadAsync(
+        HeaderSyncDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+
+        var version = await db.BasisStates.AsNoTracking().Select(b => b.Version).SingleAsync(cancellationToken);
+        var accountDomainMatching = await db.OrgSettings.AsNoTracking()
+            .Where(s => s.Id == OrgSettings.SingletonId)
+            .Select(s => s.AccountDomainMatching)
+            .SingleAsync(cancellationToken);
+        var prospects = await db.Prospects.AsNoTracking()
+            .Select(p => new Prospect(p.Email, p.Name, p.Company, p.AccountDomain))
+            .ToListAsync(cancellationToken);
+        var internalDomains = await db.InternalDomains.AsNoTracking()
+            .Select(d => d.Domain)
+            .ToListAsync(cancellationToken);
+        var exclusions = await db.Exclusions.AsNoTracking()
+            .Select(e => new { e.Kind, e.Value })
+            .ToListAsync(cancellationToken);
+
+        var basis = new RelevanceBasis
+        {
+            Prospects = prospects,
+            InternalDomains = internalDomains,
+            Exclusions = [.. exclusions.Select(e => new Exclusion(
+                e.Kind == StoredExclusionKind.Domain ? ExclusionKind.Domain : ExclusionKind.Address, e.Value))],
+            AccountDomainMatching = accountDomainMatching,
+        };
+        return (BasisIndex.Create(basis), version);
+    }
+}

@@ -1,0 +1,22 @@
+namespace HeaderSync.Engine.Graph;
+
+/// <summary>The <c>Graph</c> configuration section: the engine's app-only access to mail.</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "Graph";
+
+    public const string DefaultBaseUrl = "https://graph.microsoft.com/v1.0";
+
+    public string BaseUrl { get; set; } = DefaultBaseUrl;
+
+    public string? TenantId { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The scope app-only tokens are asked for: the Graph resource of the base URL.</summary>
+    public string Scope => $"{new Uri(BaseUrl).GetLeftPart(UriPartial.Authority)}/.default";
+}

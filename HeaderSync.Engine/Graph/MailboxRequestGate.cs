@@ -1,0 +1,71 @@
+using System.Net;
+
+namespace HeaderSync.Engine.Graph;
+
+/// <summary>
+/// Every Graph request of one mailbox's sync passes here: at most four at a time (Graph's
+/// concurrency limit per app and mailbox), within the stored request budget, and retried by the
+/// engine itself, honouring Retry-After, so throttling shows on the mailbox instead of inside
+/// the SDK.
+/// </summary>
+public sealed class MailboxRequestGate(
+    IRequestBudget budget, IMailboxRequestObserver observer, TimeProvider time) : DelegatingHandler
+{
+    public const int MaxConcurrentRequests = 4;
+
+    private const int MaxAttempts = 8;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
+    private readonly SemaphoreSlim slots = new(MaxConcurrentRequests, MaxConcurrentRequests);
+
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await budget.ConsumeAsync(cancellationToken);
+            HttpResponseMessage response;
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                observer.RequestSent();
+                response = await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+
+            if (!IsTransient(response.StatusCode) || attempt == MaxAttempts)
+            {
+                return response;
+            }
+
+            var retryAfter = RetryAfter.Read(response.Headers, time.GetUtcNow());
+            var wait = retryAfter ?? Backoff(attempt);
+            var throttled = response.StatusCode == HttpStatusCode.TooManyRequests;
+            response.Dispose();
+
+            observer.WaitingOutRetryAfter(time.GetUtcNow() + wait, throttled);
+            await Task.Delay(wait, time, cancellationToken);
+            observer.RetryAfterElapsed();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            slots.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.GatewayTimeout;
+
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempt - 1), MaxBackoff.TotalSeconds));
+}
