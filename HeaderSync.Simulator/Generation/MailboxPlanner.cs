@@ -1,3 +1,4 @@
+using HeaderSync.Simulator;
 using HeaderSync.Simulator.Tenant;
 
 namespace HeaderSync.Simulator.Generation;

@@ -1,3 +1,4 @@
+using HeaderSync.Simulator;
 using HeaderSync.Simulator.Generation;
 
 namespace HeaderSync.Simulator.Tenant;

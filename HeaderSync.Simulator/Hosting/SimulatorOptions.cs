@@ -1,6 +1,6 @@
 using HeaderSync.Simulator.Faults;
 
-namespace HeaderSync.Simulator.Tenant;
+namespace HeaderSync.Simulator;
 
 /// <summary>Settings of the simulated tenant, bound from the <c>Simulator</c> section.</summary>
 public sealed class SimulatorOptions
