@@ -1,0 +1,105 @@
+namespace HeaderSync.Simulator.Graph;
+
+/// <summary>A message request's <c>$select</c> and <c>$expand</c>, validated against Graph's model.</summary>
+internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSensitivity, bool ExpandAttachments)
+{
+    public const string SensitivityExpand = "singleValueExtendedProperties($filter=id eq 'Integer 0x0036')";
+
+    public static readonly string[] Properties =
+    [
+        "id", "createdDateTime", "lastModifiedDateTime", "changeKey", "categories", "receivedDateTime",
+        "sentDateTime", "hasAttachments", "internetMessageId", "subject", "bodyPreview", "importance",
+        "parentFolderId", "conversationId", "conversationIndex", "isDeliveryReceiptRequested",
+        "isReadReceiptRequested", "isRead", "isDraft", "webLink", "inferenceClassification", "body",
+        "sender", "from", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "uniqueBody",
+        "flag", "internetMessageHeaders",
+    ];
+
+    private static readonly string[] ContentProperties = ["body", "uniqueBody", "bodyPreview"];
+
+    public string SelectText => Select is null ? "" : string.Join(',', Select);
+
+    public string ExpandText => string.Join(',', new[]
+    {
+        ExpandSensitivity ? SensitivityExpand : null,
+        ExpandAttachments ? "attachments" : null,
+    }.Where(e => e is not null));
+
+    /// <summary>Whether <paramref name="property"/> is written; no <c>$select</c> means the defaults.</summary>
+    public bool Includes(string property) => Select is null
+        ? property != "internetMessageHeaders"
+        : property == "id" || Select.Contains(property, StringComparer.OrdinalIgnoreCase);
+
+    public bool RequestsContent => ContentProperties.Any(Includes) || ExpandAttachments;
+
+    public static bool TryParse(string? select, string? expand, out MessageQuery query, out string? error)
+    {
+        query = new MessageQuery(null, false, false);
+        error = null;
+        List<string>? selected = null;
+        if (!string.IsNullOrWhiteSpace(select))
+        {
+            selected = [];
+            foreach (var name in select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var known = Properties.FirstOrDefault(p => p.Equals(name, StringComparison.OrdinalIgnoreCase));
+                if (known is null)
+                {
+                    error = $"Could not find a property named '{name}' on type 'microsoft.graph.message'.";
+                    return false;
+                }
+
+                if (!selected.Contains(known))
+                {
+                    selected.Add(known);
+                }
+            }
+        }
+
+        var sensitivity = false;
+        var attachments = false;
+        foreach (var item in SplitExpand(expand))
+        {
+            var compact = item.Replace(" ", "", StringComparison.Ordinal);
+            if (compact.Equals(SensitivityExpand.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
+            {
+                sensitivity = true;
+            }
+            else if (compact.Equals("attachments", StringComparison.OrdinalIgnoreCase))
+            {
+                attachments = true;
+            }
+            else
+            {
+                error = $"Parsing OData Select and Expand failed: unsupported $expand '{item}'.";
+                return false;
+            }
+        }
+
+        query = new MessageQuery(selected, sensitivity, attachments);
+        return true;
+    }
+
+    /// <summary>Splits on commas outside parentheses.</summary>
+    private static IEnumerable<string> SplitExpand(string? expand)
+    {
+        if (string.IsNullOrWhiteSpace(expand))
+        {
+            yield break;
+        }
+
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < expand.Length; i++)
+        {
+            depth += expand[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (expand[i] == ',' && depth == 0)
+            {
+                yield return expand[start..i].Trim();
+                start = i + 1;
+            }
+        }
+
+        yield return expand[start..].Trim();
+    }
+}
