@@ -8,19 +8,22 @@ if (CommandLineApp.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddHeaderSyncPortal();
-
-var app = builder.Build();
-app.MapHeaderSyncPortal();
-
+WebApplication? app = null;
 try
 {
+    await builder.AddHeaderSyncPortalAsync(CancellationToken.None);
+    app = builder.Build();
+    app.MapHeaderSyncPortal();
     await app.RunAsync();
     return ExitCodes.Success;
 }
 catch (Exception exception) when (ConfigurationFailure.TryDescribe(exception, out var failure))
 {
-    StartupLog.ConfigurationInvalid(app.Logger, failure);
+    if (app is not null)
+    {
+        StartupLog.ConfigurationInvalid(app.Logger, failure);
+    }
+
     await Console.Error.WriteLineAsync($"Configuration error: {failure}");
     return ExitCodes.Configuration;
 }

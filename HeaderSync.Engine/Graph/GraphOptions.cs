@@ -17,6 +17,6 @@ public sealed class GraphOptions
 
     public string? CertificatePath { get; set; }
 
-    /// <summary>The scope app-only tokens are asked for: the Graph resource of the base URL.</summary>
-    public string Scope => $"{new Uri(BaseUrl).GetLeftPart(UriPartial.Authority)}/.default";
+    /// <summary>The scope app-only tokens are asked for: Graph's resource, whatever host serves it.</summary>
+    public string Scope { get; set; } = "https://graph.microsoft.com/.default";
 }

@@ -26,8 +26,16 @@ public sealed class MailboxGraphClientFactory(
             .Where(handler => handler is not RetryHandler)
             .Append(gate)
             .ToList();
-        var http = SdkClientFactory.Create(handlers, finalHandler: transport, disposeHandler: false);
+        return Create(SdkClientFactory.Create(handlers, finalHandler: transport, disposeHandler: false));
+    }
 
+    /// <summary>A client for directory reads (users, organisation), outside any mailbox's budget.</summary>
+    public MailboxGraphClient CreateDirectoryClient() =>
+        Create(SdkClientFactory.Create(
+            SdkClientFactory.CreateDefaultHandlers(), finalHandler: transport, disposeHandler: false));
+
+    private MailboxGraphClient Create(HttpClient http)
+    {
         var baseUrl = new Uri(options.Value.BaseUrl);
         var authentication = new AzureIdentityAuthenticationProvider(
             credential,

@@ -20,5 +20,6 @@ public sealed record SyncResult(
     string? Error)
 {
     /// <summary>Skipped because another sync holds the mailbox's lease.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Held { get; init; }
 }

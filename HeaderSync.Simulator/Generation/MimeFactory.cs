@@ -89,7 +89,10 @@ internal static class MimeFactory
     /// <summary>Top-level headers as Graph's internetMessageHeaders: raw values, unfolded.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Headers(MimeMessage message)
     {
-        foreach (var header in message.Headers)
+        // Graph lists the top-level MIME headers too (Content-Type among them), which MimeKit
+        // keeps on the body entity rather than the message.
+        var bodyHeaders = message.Body?.Headers ?? [];
+        foreach (var header in message.Headers.Concat(bodyHeaders))
         {
             var raw = Encoding.UTF8.GetString(header.RawValue)
                 .Replace("\r\n\t", " ", StringComparison.Ordinal)

@@ -1,4 +1,5 @@
 using System.Net;
+using HeaderSync.Simulator;
 using HeaderSync.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,12 +18,21 @@ public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifeti
 
     internal TempDatabase Database => database;
 
-    public Task InitializeAsync()
+    public SimulatedTenant Tenant { get; private set; } = null!;
+
+    public async Task InitializeAsync()
     {
+        Tenant = await SharedTenant.GetAsync();
+
+        // The portal reads these before its host is built, where the factory's own settings do
+        // not reach yet; the process tests clear them for the programs they launch.
+        Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Development");
+        Environment.SetEnvironmentVariable("Simulator__Url", Tenant.RootUrl.AbsoluteUri);
+        Environment.SetEnvironmentVariable("Database__ConnectionString", database.ConnectionString);
+
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = ClientOptions.BaseAddress;
-        return Task.CompletedTask;
     }
 
     public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress };

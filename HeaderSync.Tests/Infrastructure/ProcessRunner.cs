@@ -23,7 +23,12 @@ internal static class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
-        // Nothing from the developer's shell decides the outcome of a test.
+        // Nothing from the developer's shell, or from fixtures of this process, decides the outcome.
+        foreach (var inherited in start.Environment.Keys.Where(IsHeaderSyncSetting).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = null;
@@ -48,4 +53,8 @@ internal static class ProcessRunner
 
         return new ProcessResult(process.ExitCode, await output, await error);
     }
+
+    private static bool IsHeaderSyncSetting(string name) =>
+        name.Contains("__", StringComparison.Ordinal)
+        && name.Split("__")[0] is "Database" or "Simulator" or "Graph" or "Sync" or "Status" or "AzureAd";
 }

@@ -36,15 +36,16 @@ public static class CommandLineApp
             return ExitCodes.Usage;
         }
 
-        await using var app = BuildHost();
         try
         {
+            await using var app = await BuildHostAsync(cancellationToken);
             app.Services.GetRequiredService<IStartupValidator>().Validate();
             return arguments switch
             {
                 MigrateArguments => await app.Services.GetRequiredService<MigrateCommand>()
                     .RunAsync(output, cancellationToken),
-                SyncArguments => await NotYetAvailableAsync(error, verb),
+                SyncArguments sync => await app.Services.GetRequiredService<SyncCommand>()
+                    .RunAsync(sync, output, error, cancellationToken),
                 DecideArguments => await NotYetAvailableAsync(error, verb),
                 _ => throw new InvalidOperationException($"No handler for {verb}."),
             };
@@ -56,14 +57,15 @@ public static class CommandLineApp
         }
     }
 
-    private static WebApplication BuildHost()
+    private static async Task<WebApplication> BuildHostAsync(CancellationToken cancellationToken)
     {
         // No arguments reach configuration: they are the verb's, already parsed.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddHeaderSyncCore();
+        await builder.AddHeaderSyncCoreAsync(cancellationToken);
         builder.Services.AddTransient<MigrateCommand>();
+        builder.Services.AddTransient<SyncCommand>();
         return builder.Build();
     }
 

@@ -1,28 +1,41 @@
+using Azure.Core;
 using HeaderSync.Data.Database;
 using HeaderSync.Engine;
+using HeaderSync.Engine.Graph;
+using HeaderSync.Web.Simulation;
 using HeaderSync.Web.Status;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HeaderSync.Web.Hosting;
 
-/// <summary>What the portal and the command line share: settings, data and the engine.</summary>
+/// <summary>What the portal and the command line share: settings, data, the engine and its tenant.</summary>
 internal static class CoreServices
 {
-    public static WebApplicationBuilder AddHeaderSyncCore(this WebApplicationBuilder builder)
+    public static async Task<WebApplicationBuilder> AddHeaderSyncCoreAsync(
+        this WebApplicationBuilder builder, CancellationToken cancellationToken)
     {
         builder.UseRepositoryDevelopmentSettings();
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddHeaderSyncData();
-        services.AddHeaderSyncEngine();
-
-        services.AddOptions<StatusOptions>().BindConfiguration(StatusOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StatusOptions>, StatusOptionsValidator>();
         services.AddOptions<SimulatorHostingOptions>()
             .BindConfiguration(SimulatorHostingOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SimulatorHostingOptions>, SimulatorHostingOptionsValidator>();
+        await builder.ConnectSimulatedTenantAsync(cancellationToken);
+        if (services.Any(s => s.ServiceType == typeof(SimulatedTenantInfo)))
+        {
+            services.AddSingleton<SimulatedTenantEnrolment>();
+        }
+
+        services.AddHeaderSyncData();
+        services.AddHeaderSyncEngine();
+        services.TryAddSingleton<TokenCredential>(provider =>
+            GraphCredentials.Create(provider.GetRequiredService<IOptions<GraphOptions>>().Value));
+
+        services.AddOptions<StatusOptions>().BindConfiguration(StatusOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StatusOptions>, StatusOptionsValidator>();
 
         return builder;
     }

@@ -7,12 +7,14 @@ namespace HeaderSync.Web.Hosting;
 /// <summary>The portal's table of contents: pages, health and start-up work.</summary>
 internal static class PortalServices
 {
-    public static WebApplicationBuilder AddHeaderSyncPortal(this WebApplicationBuilder builder)
+    public static async Task<WebApplicationBuilder> AddHeaderSyncPortalAsync(
+        this WebApplicationBuilder builder, CancellationToken cancellationToken)
     {
-        builder.AddHeaderSyncCore();
+        await builder.AddHeaderSyncCoreAsync(cancellationToken);
 
         var services = builder.Services;
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<TenantStartup>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -1,0 +1,80 @@
+using HeaderSync.Data.Audit;
+using HeaderSync.Data.Basis;
+using HeaderSync.Data.Database;
+using Microsoft.EntityFrameworkCore;
+using StoredExclusion = HeaderSync.Data.Basis.Exclusion;
+using StoredExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
+using StoredProspect = HeaderSync.Data.Basis.Prospect;
+
+namespace HeaderSync.Engine.Basis;
+
+/// <summary>
+/// Stores parsed prospects and exclusions in one transaction: a known address is updated, a
+/// new one added; the basis version is bumped once and the import audited.
+/// </summary>
+public sealed class BasisImport(IDbContextFactory<HeaderSyncDbContext> contextFactory, TimeProvider time)
+{
+    public async Task<BasisImportResult> ImportAsync(
+        IReadOnlyList<ParsedProspect> prospects,
+        IReadOnlyList<ParsedExclusion> exclusions,
+        string actor,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prospects);
+        ArgumentNullException.ThrowIfNull(exclusions);
+        var now = time.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var stored = await db.Prospects.ToDictionaryAsync(p => p.Email, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        int added = 0, updated = 0;
+        foreach (var (_, prospect) in prospects)
+        {
+            if (stored.TryGetValue(prospect.Address, out var row))
+            {
+                updated++;
+            }
+            else
+            {
+                row = new StoredProspect { Email = prospect.Address, CreatedAt = now };
+                db.Prospects.Add(row);
+                stored.Add(prospect.Address, row);
+                added++;
+            }
+
+            row.Name = prospect.Name;
+            row.Company = prospect.Company;
+            row.AccountDomain = prospect.AccountDomain;
+            row.UpdatedAt = now;
+        }
+
+        var knownExclusions = await db.Exclusions.Select(e => e.Value).ToListAsync(cancellationToken);
+        var exclusionSet = new HashSet<string>(knownExclusions, StringComparer.OrdinalIgnoreCase);
+        var excluded = 0;
+        foreach (var (_, exclusion) in exclusions)
+        {
+            if (exclusionSet.Add(exclusion.Value))
+            {
+                db.Exclusions.Add(new StoredExclusion
+                {
+                    Value = exclusion.Value,
+                    Kind = exclusion.Kind == ExclusionKind.Domain ? StoredExclusionKind.Domain : StoredExclusionKind.Address,
+                    AddedAt = now,
+                    AddedBy = actor,
+                });
+                excluded++;
+            }
+        }
+
+        var result = new BasisImportResult(added, updated, excluded);
+        if (added + updated + excluded > 0)
+        {
+            AuditTrail.Add(db, now, actor, "basis.imported", null, after: result);
+            await BasisVersions.BumpAsync(db, now, actor, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}

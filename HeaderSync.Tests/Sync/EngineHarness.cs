@@ -1,0 +1,77 @@
+using HeaderSync.Data.Database;
+using HeaderSync.Data.Runs;
+using HeaderSync.Engine.Sync;
+using HeaderSync.Tests.Infrastructure;
+using HeaderSync.Web.Hosting;
+using HeaderSync.Web.Simulation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HeaderSync.Tests.Sync;
+
+/// <summary>
+/// The engine as the portal composes it, on a database of its own, against the shared tenant:
+/// the same services, settings and enrolment a developer's run has.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private EngineHarness(WebApplication app, TempDatabase database)
+    {
+        this.app = app;
+        Database = database;
+    }
+
+    public TempDatabase Database { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<EngineHarness> StartAsync(
+        EngineTenantFixture tenant, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = new TempDatabase();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Development,
+            Args = [],
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Simulator:Url"] = tenant.Root,
+            ["Simulator:Enabled"] = "false",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        await builder.AddHeaderSyncCoreAsync(CancellationToken.None);
+        var app = builder.Build();
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<SimulatedTenantEnrolment>().EnrolOnFirstStartAsync(CancellationToken.None);
+        return new EngineHarness(app, database);
+    }
+
+    public HeaderSyncDbContext CreateContext() => Database.CreateContext();
+
+    public async Task<Guid> MailboxIdAsync(string graphUserId)
+    {
+        await using var db = CreateContext();
+        return await db.Mailboxes.Where(m => m.GraphUserId == graphUserId).Select(m => m.Id).SingleAsync();
+    }
+
+    public Task<SyncResult> SyncAsync(Guid mailboxId, HeaderSync.Data.Decisions.SyncMode? mode, bool full = false) =>
+        Services.GetRequiredService<MailboxSyncer>().SyncAsync(
+            new SyncRequest(mailboxId, SyncTrigger.CommandLine, full, mode, "test"), CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        Database.Dispose();
+    }
+}
