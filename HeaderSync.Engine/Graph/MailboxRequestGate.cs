@@ -16,6 +16,8 @@ public sealed class MailboxRequestGate(
     private const int MaxAttempts = 8;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
+    // Never disposed: disposing a handler disposes the shared connection pool below it, and a
+    // semaphore whose wait handle is never asked for holds nothing to release.
     private readonly SemaphoreSlim slots = new(MaxConcurrentRequests, MaxConcurrentRequests);
 
     protected override async Task<HttpResponseMessage> SendAsync(
@@ -50,16 +52,6 @@ public sealed class MailboxRequestGate(
             await Task.Delay(wait, time, cancellationToken);
             observer.RetryAfterElapsed();
         }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            slots.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private static bool IsTransient(HttpStatusCode status) =>

@@ -110,7 +110,7 @@ public sealed class MailboxSyncer(
         var (basis, basisVersion, threads) = await LoadBasisAsync(run.MailboxId, cancellationToken);
         using var budget = new StoredRequestBudget(
             contextFactory, run.MailboxId, options.Value.MaxRequestsPerMailboxPer10Min, time);
-        using var gate = new MailboxRequestGate(budget, run, time);
+        var gate = new MailboxRequestGate(budget, run, time);
         using var graph = graphFactory.Create(gate);
         var context = new MailboxSyncContext(
             run, graph, basis, basisVersion, threads, owner,
