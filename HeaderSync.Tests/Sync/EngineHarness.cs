@@ -1,6 +1,7 @@
 using HeaderSync.Data.Database;
 using HeaderSync.Data.Runs;
 using HeaderSync.Engine.Sync;
+using HeaderSync.Simulator;
 using HeaderSync.Tests.Infrastructure;
 using HeaderSync.Web.Hosting;
 using HeaderSync.Web.Simulation;
@@ -30,8 +31,12 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    public static Task<EngineHarness> StartAsync(
+        EngineTenantFixture tenant, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(tenant.Tenant, settings);
+
     public static async Task<EngineHarness> StartAsync(
-        EngineTenantFixture tenant, IReadOnlyDictionary<string, string?>? settings = null)
+        SimulatedTenant tenant, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = new TempDatabase();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -42,7 +47,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = database.ConnectionString,
-            ["Simulator:Url"] = tenant.Root,
+            ["Simulator:Url"] = tenant.RootUrl.AbsoluteUri,
             ["Simulator:Enabled"] = "false",
         });
         if (settings is not null)
@@ -65,9 +70,21 @@ internal sealed class EngineHarness : IAsyncDisposable
         return await db.Mailboxes.Where(m => m.GraphUserId == graphUserId).Select(m => m.Id).SingleAsync();
     }
 
-    public Task<SyncResult> SyncAsync(Guid mailboxId, HeaderSync.Data.Decisions.SyncMode? mode, bool full = false) =>
+    public Task<SyncResult> SyncAsync(
+        Guid mailboxId, HeaderSync.Data.Decisions.SyncMode? mode, bool full = false,
+        CancellationToken cancellationToken = default) =>
         Services.GetRequiredService<MailboxSyncer>().SyncAsync(
-            new SyncRequest(mailboxId, SyncTrigger.CommandLine, full, mode, "test"), CancellationToken.None);
+            new SyncRequest(mailboxId, SyncTrigger.CommandLine, full, mode, "test"), cancellationToken);
+
+    /// <summary>Every decision of a mailbox, by Graph id: what a run left behind.</summary>
+    public async Task<Dictionary<string, (HeaderSync.Data.Decisions.Decision, HeaderSync.Data.Decisions.DecisionReason)>>
+        DecisionsAsync(Guid mailboxId)
+    {
+        await using var db = CreateContext();
+        return await db.EmailDecisions.AsNoTracking()
+            .Where(d => d.MailboxId == mailboxId)
+            .ToDictionaryAsync(d => d.GraphMessageId, d => (d.Decision, d.Reason));
+    }
 
     public async ValueTask DisposeAsync()
     {
