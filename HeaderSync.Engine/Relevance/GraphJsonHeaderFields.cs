@@ -33,15 +33,41 @@ public static class GraphJsonHeaderFields
         return GraphFieldReader.WithThreadHeaders(fields);
     }
 
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value
-            : default;
+    private static JsonElement Property(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return default;
+        }
+
+        try
+        {
+            return element.TryGetProperty(name, out var value) ? value : default;
+        }
+        catch (InvalidOperationException)
+        {
+            // A property name escaping a lone surrogate cannot be compared; the property is left out.
+            return default;
+        }
+    }
 
     private static string? String(JsonElement element, string name)
     {
         var value = Property(element, name);
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // `"\uD800"` is valid JSON but no string; such a value is left out.
+            return null;
+        }
     }
 
     // Graph wraps every address as { "emailAddress": { "address": ..., "name": ... } }.

@@ -8,12 +8,24 @@ namespace HeaderSync.Engine.Relevance;
 /// </summary>
 public static class MimeHeaderFields
 {
-    /// <summary>Reads only the header block of a stream; the body, if any, is never parsed.</summary>
+    /// <summary>
+    /// Reads only the header block of a stream; the body, if any, is never parsed. Bytes that hold
+    /// no header block at all give an email without fields, which decides as `NoProspect`.
+    /// </summary>
     public static async Task<HeaderFields> LoadAsync(
         Stream stream, FolderKind folder, CancellationToken cancellationToken)
     {
-        var headers = await HeaderList.LoadAsync(ParserOptions.Default, stream, cancellationToken)
-            .ConfigureAwait(false);
+        HeaderList headers;
+        try
+        {
+            headers = await HeaderList.LoadAsync(ParserOptions.Default, stream, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (FormatException)
+        {
+            return new HeaderFields { Folder = folder, InternetMessageHeaders = [] };
+        }
+
         return FromHeaders(headers, folder);
     }
 
