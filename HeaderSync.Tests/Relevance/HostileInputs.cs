@@ -88,7 +88,8 @@ internal static class HostileInputs
         };
 
     /// <summary>JSON text of any shape, with Graph's property names where they would matter.</summary>
-    public static Gen<string> GraphJson { get; } = Gen.Sized(size => JsonValue(Math.Min(size, 12)));
+    // Depth and width are bounded: unbounded nesting grows as width^depth and stalls the run.
+    public static Gen<string> GraphJson { get; } = Gen.Sized(size => JsonValue(Math.Min(size, 16)));
 
     public static List<EmailParty> ManyRecipients(int count, string? last = null)
     {
@@ -139,9 +140,9 @@ internal static class HostileInputs
         }
 
         var child = Gen.Sized(_ => JsonValue(size / 2));
-        var array = child.ListOf().Select(items => "[" + string.Join(",", items) + "]");
+        var array = Gen.Choose(0, 5).SelectMany(n => child.ListOf(n)).Select(items => "[" + string.Join(",", items) + "]");
         var member = Gen.OneOf(Gen.Elements(GraphNames), Text).SelectMany(k => child.Select(v => Quote(k) + ":" + v));
-        var obj = member.ListOf().Select(members => "{" + string.Join(",", members) + "}");
+        var obj = Gen.Choose(0, 6).SelectMany(n => member.ListOf(n)).Select(members => "{" + string.Join(",", members) + "}");
         return Gen.Frequency((2, leaf), (2, array), (4, obj));
     }
 
