@@ -110,7 +110,8 @@ public static class GraphJsonHeaderFields
             var name = String(item, "name");
             if (!string.IsNullOrWhiteSpace(name))
             {
-                headers.Add(new EmailHeader(name, GraphFieldReader.DecodeHeaderValue(String(item, "value"))));
+                var value = GraphFieldReader.DecodeHeaderValue(String(item, "value"));
+                headers.Add(new EmailHeader(name, value));
             }
         }
 

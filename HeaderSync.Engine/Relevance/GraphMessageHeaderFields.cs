@@ -64,7 +64,8 @@ public static class GraphMessageHeaderFields
         {
             if (!string.IsNullOrWhiteSpace(header?.Name))
             {
-                result.Add(new EmailHeader(header.Name, GraphFieldReader.DecodeHeaderValue(header.Value)));
+                var value = GraphFieldReader.DecodeHeaderValue(header.Value);
+                result.Add(new EmailHeader(header.Name, value));
             }
         }
 

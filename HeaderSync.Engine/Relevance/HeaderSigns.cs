@@ -8,7 +8,8 @@ internal static class HeaderSigns
 {
     private const int MaxQuotedValue = 64;
 
-    public static void Scan(IReadOnlyList<EmailHeader>? headers, out string? sensitive, out string? automated)
+    public static void Scan(
+        IReadOnlyList<EmailHeader>? headers, out string? sensitive, out string? automated)
     {
         sensitive = null;
         automated = null;
@@ -133,7 +134,9 @@ internal static class HeaderSigns
                 return highest;
             }
 
-            var atTokenStart = index == 0 || rest[index - 1] == ';' || char.IsWhiteSpace(rest[index - 1]);
+            var atTokenStart = index == 0
+                || rest[index - 1] == ';'
+                || char.IsWhiteSpace(rest[index - 1]);
             rest = rest[(index + 4)..];
             var digits = rest.TrimStart();
             var length = 0;

@@ -106,7 +106,8 @@ public static class MimeHeaderFields
                 continue;
             }
 
-            foreach (var piece in (header.Value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries))
+            var pieces = (header.Value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+            foreach (var piece in pieces)
             {
                 if (piece.Contains('@', StringComparison.Ordinal))
                 {

@@ -107,7 +107,8 @@ public static class RelevanceDecider
     /// <summary>Whether a reason's decision keeps the email.</summary>
     public static Decision DecisionOf(DecisionReason reason) => reason switch
     {
-        DecisionReason.Prospect or DecisionReason.AccountDomain or DecisionReason.Thread => Decision.Synced,
+        DecisionReason.Prospect or DecisionReason.AccountDomain or DecisionReason.Thread =>
+            Decision.Synced,
         _ => Decision.Ignored,
     };
 

@@ -15,12 +15,18 @@ public sealed class DecisionAllocationTests
         Prospects =
         [
             .. TestEmails.CreateBasis().Prospects,
-            .. Enumerable.Range(0, 5_000).Select(i => new Prospect($"p{i}@account{i}.example", AccountDomain: $"account{i}.example")),
+            .. Enumerable.Range(0, 5_000)
+                .Select(i => new Prospect($"p{i}@account{i}.example", AccountDomain: $"account{i}.example")),
         ],
-        Exclusions = [.. TestEmails.CreateBasis().Exclusions, .. Enumerable.Range(0, 500).Select(i => new Exclusion(ExclusionKind.Domain, $"ex{i}.example"))],
+        Exclusions =
+        [
+            .. TestEmails.CreateBasis().Exclusions,
+            .. Enumerable.Range(0, 500).Select(i => new Exclusion(ExclusionKind.Domain, $"ex{i}.example")),
+        ],
     });
 
-    public static TheoryData<string> Kinds => ["NoProspect", "Prospect", "AccountDomain", "Automated", "Thread", "InternalOnly"];
+    public static TheoryData<string> Kinds =>
+        ["NoProspect", "Prospect", "AccountDomain", "Automated", "Thread", "InternalOnly"];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -76,7 +82,8 @@ public sealed class DecisionAllocationTests
         };
         List<EmailHeader> headers =
         [
-            .. Enumerable.Range(0, 24).Select(i => new EmailHeader($"Received-{i}", $"from mx{i}.example by mx.contoso.com")),
+            .. Enumerable.Range(0, 24)
+                .Select(i => new EmailHeader($"Received-{i}", $"from mx{i}.example by mx.contoso.com")),
             new("Subject", "Quarterly review"),
             new("Content-Type", "multipart/alternative; boundary=\"b1\""),
             new("X-Microsoft-Antispam", "BCL:0;ARA:13230040|1800799024;"),
@@ -87,7 +94,8 @@ public sealed class DecisionAllocationTests
         var email = new HeaderFields
         {
             From = new EmailParty(from, "Someone"),
-            To = TestEmails.Parties(kind == "InternalOnly" ? ["seller@contoso.com"] : ["seller@contoso.com", "ops@contoso.com"]),
+            To = TestEmails.Parties(
+                kind == "InternalOnly" ? ["seller@contoso.com"] : ["seller@contoso.com", "ops@contoso.com"]),
             Cc = TestEmails.Parties(kind == "InternalOnly" ? [] : ["x1@partner.example", "x2@partner.example"]),
             InternetMessageHeaders = headers,
             InReplyTo = kind == "Thread" ? "<synced@fabrikam.com>" : "<parent@else.example>",

@@ -66,10 +66,12 @@ public sealed class HostileInputTests
     [Fact]
     public async Task TenThousandRecipientsInAnEmlFileAreAllRead()
     {
-        var to = string.Join(",\r\n ", HostileInputs.ManyRecipients(10_000, "bob@northwind.com").Select(p => p.Address));
+        var recipients = HostileInputs.ManyRecipients(10_000, "bob@northwind.com");
+        var to = string.Join(",\r\n ", recipients.Select(p => p.Address));
         var eml = $"From: someone@else.example\r\nTo: {to}\r\nSubject: all hands\r\n";
 
-        var fields = await MimeHeaderFields.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(eml)), FolderKind.Inbox, default);
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(eml));
+        var fields = await MimeHeaderFields.LoadAsync(stream, FolderKind.Inbox, default);
 
         Assert.Equal(10_000, fields.To.Count);
         Assert.Equal(DecisionReason.Prospect, RelevanceDecider.Decide(fields, TestEmails.Basis, null).Reason);

@@ -140,9 +140,14 @@ internal static class HostileInputs
         }
 
         var child = Gen.Sized(_ => JsonValue(size / 2));
-        var array = Gen.Choose(0, 5).SelectMany(n => child.ListOf(n)).Select(items => "[" + string.Join(",", items) + "]");
-        var member = Gen.OneOf(Gen.Elements(GraphNames), Text).SelectMany(k => child.Select(v => Quote(k) + ":" + v));
-        var obj = Gen.Choose(0, 6).SelectMany(n => member.ListOf(n)).Select(members => "{" + string.Join(",", members) + "}");
+        var array = Gen.Choose(0, 5)
+            .SelectMany(n => child.ListOf(n))
+            .Select(items => "[" + string.Join(",", items) + "]");
+        var member = Gen.OneOf(Gen.Elements(GraphNames), Text)
+            .SelectMany(k => child.Select(v => Quote(k) + ":" + v));
+        var obj = Gen.Choose(0, 6)
+            .SelectMany(n => member.ListOf(n))
+            .Select(members => "{" + string.Join(",", members) + "}");
         return Gen.Frequency((2, leaf), (2, array), (4, obj));
     }
 
