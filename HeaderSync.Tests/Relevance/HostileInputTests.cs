@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HeaderSync.Data.Decisions;
+using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
 
 namespace HeaderSync.Tests.Relevance;
@@ -112,5 +113,25 @@ public sealed class HostileInputTests
         var fields = await MimeHeaderFields.LoadAsync(new MemoryStream(bytes), FolderKind.Inbox, default);
 
         Assert.Equal(DecisionReason.NoProspect, RelevanceDecider.Decide(fields, TestEmails.Basis, null).Reason);
+    }
+
+    [Fact]
+    public void NullsWhereTheAnnotationsForbidThemStillDecide()
+    {
+        var email = new HeaderFields
+        {
+            From = new EmailParty(null, null),
+            To = [null!, new EmailParty("bob@northwind.com")],
+            Cc = null!,
+            ReplyTo = null!,
+            References = null!,
+            InternetMessageHeaders = [default, new EmailHeader(null!, null!)],
+        };
+        var threads = new InMemoryThreadLookup();
+        threads.AddConversation(null);
+
+        var outcome = RelevanceDecider.Decide(email, TestEmails.Basis, threads);
+
+        Assert.Equal(DecisionReason.Prospect, outcome.Reason);
     }
 }
