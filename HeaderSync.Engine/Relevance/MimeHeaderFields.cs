@@ -5,6 +5,8 @@ namespace HeaderSync.Engine.Relevance;
 /// <summary>
 /// Header fields from MIME: a parsed message or just its header block (an `.eml` file, whole or
 /// headers only). MimeKit unfolds values and decodes encoded words and address lists.
+/// Known limitation: of a From with several authors (RFC 5322 allows it) only the first takes
+/// part, as Graph's single `from` would have it.
 /// </summary>
 public static class MimeHeaderFields
 {
@@ -67,8 +69,8 @@ public static class MimeHeaderFields
         var fields = new HeaderFields
         {
             Folder = folder,
-            From = Addresses(headers, HeaderId.From).FirstOrDefault(),
-            Sender = Addresses(headers, HeaderId.Sender).FirstOrDefault(),
+            From = Addresses(headers, HeaderId.From) is [var author, ..] ? author : null,
+            Sender = Addresses(headers, HeaderId.Sender) is [var sender, ..] ? sender : null,
             ReplyTo = Addresses(headers, HeaderId.ReplyTo),
             To = Addresses(headers, HeaderId.To),
             Cc = Addresses(headers, HeaderId.Cc),
