@@ -7,6 +7,8 @@ namespace HeaderSync.Engine.Basis;
 /// </summary>
 internal sealed class DomainIndex
 {
+    private const int MaxDomainLength = 253;
+
     private readonly Dictionary<string, DomainRoles> _domains;
     private readonly Dictionary<string, DomainRoles>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
@@ -29,7 +31,7 @@ internal sealed class DomainIndex
         }
 
         string? internalDomain = null, accountDomain = null, excludedDomain = null;
-        var rest = domain;
+        var rest = WithinDnsLength(domain);
         while (!rest.IsEmpty)
         {
             if (_lookup.TryGetValue(rest, out var listed, out var roles))
@@ -61,5 +63,19 @@ internal sealed class DomainIndex
         }
 
         return new DomainMatch(internalDomain, accountDomain, excludedDomain);
+    }
+
+    // No listed domain is longer than DNS allows, so a longer name is cut to the labels that
+    // could still match. Hashing every suffix of a megabyte name would be quadratic.
+    private static ReadOnlySpan<char> WithinDnsLength(ReadOnlySpan<char> domain)
+    {
+        if (domain.Length <= MaxDomainLength)
+        {
+            return domain;
+        }
+
+        var tail = domain[^(MaxDomainLength + 1)..];
+        var dot = tail.IndexOf('.');
+        return dot < 0 ? [] : tail[(dot + 1)..];
     }
 }

@@ -134,4 +134,22 @@ public sealed class HostileInputTests
 
         Assert.Equal(DecisionReason.Prospect, outcome.Reason);
     }
+
+    [Theory]
+    [InlineData("fabrikam.com", DecisionReason.AccountDomain)]
+    [InlineData("spam.example", DecisionReason.Excluded)]
+    [InlineData("else.example", DecisionReason.NoProspect)]
+    public void MegabyteDomainOfDotsIsMatchedByItsTailInLinearTime(string tail, DecisionReason expected)
+    {
+        var domain = string.Concat(Enumerable.Repeat("a.", Megabyte / 2)) + tail;
+        var email = TestEmails.Inbound("someone@else.example") with { Cc = [new EmailParty("x@" + domain)] };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcome = RelevanceDecider.Decide(email, TestEmails.Basis, null);
+
+        Assert.Equal(expected, outcome.Reason);
+
+        // Every suffix of the name would take minutes; the cut keeps it to one pass.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
 }
