@@ -30,7 +30,7 @@ public static class GraphJsonHeaderFields
             InternetMessageHeaders = Headers(Property(message, "internetMessageHeaders")),
             SensitivityProperty = Sensitivity(Property(message, "singleValueExtendedProperties")),
         };
-        return GraphFieldReader.WithThreadHeaders(fields);
+        return FieldReader.WithThreadHeaders(fields);
     }
 
     private static JsonElement Property(JsonElement element, string name)
@@ -110,7 +110,7 @@ public static class GraphJsonHeaderFields
             var name = String(item, "name");
             if (!string.IsNullOrWhiteSpace(name))
             {
-                var value = GraphFieldReader.DecodeHeaderValue(String(item, "value"));
+                var value = FieldReader.DecodeHeaderValue(String(item, "value"));
                 headers.Add(new EmailHeader(name, value));
             }
         }
@@ -127,7 +127,7 @@ public static class GraphJsonHeaderFields
 
         foreach (var item in array.EnumerateArray())
         {
-            if (!GraphFieldReader.IsSensitivityId(String(item, "id")))
+            if (!FieldReader.IsSensitivityId(String(item, "id")))
             {
                 continue;
             }
@@ -138,7 +138,7 @@ public static class GraphJsonHeaderFields
                 return number;
             }
 
-            return GraphFieldReader.ParseSensitivity(String(item, "value"));
+            return FieldReader.ParseSensitivity(String(item, "value"));
         }
 
         return null;

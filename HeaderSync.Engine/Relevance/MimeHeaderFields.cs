@@ -79,7 +79,7 @@ public static class MimeHeaderFields
             InternetMessageId = MessageIds.Normalize(FirstId(headers[HeaderId.MessageId])),
             InternetMessageHeaders = list,
         };
-        return GraphFieldReader.WithThreadHeaders(fields);
+        return FieldReader.WithThreadHeaders(fields);
     }
 
     private static void AddHeaders(List<EmailHeader> target, HeaderList headers)

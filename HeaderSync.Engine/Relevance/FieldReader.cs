@@ -5,8 +5,8 @@ using MimeKit.Utils;
 
 namespace HeaderSync.Engine.Relevance;
 
-/// <summary>What the Graph builders share: header decoding, thread ids and the sensitivity tag.</summary>
-internal static class GraphFieldReader
+/// <summary>What the builders share: header decoding, thread ids and the sensitivity tag.</summary>
+internal static class FieldReader
 {
     /// <summary>Graph hands header values over raw; decode encoded words as MimeKit would.</summary>
     public static string DecodeHeaderValue(string? value)
