@@ -9,19 +9,13 @@ namespace HeaderSync.Engine.Basis;
 public sealed class BasisIndex
 {
     private BasisIndex(
-        AddressSet prospects,
-        DomainSet accountDomains,
-        DomainSet internalDomains,
-        AddressSet excludedAddresses,
-        DomainSet excludedDomains,
+        AddressIndex addresses,
+        DomainIndex domains,
         bool accountDomainMatching,
         IReadOnlyList<string> refusedAccountDomains)
     {
-        Prospects = prospects;
-        AccountDomains = accountDomains;
-        InternalDomains = internalDomains;
-        ExcludedAddresses = excludedAddresses;
-        ExcludedDomains = excludedDomains;
+        Addresses = addresses;
+        Domains = domains;
         AccountDomainMatching = accountDomainMatching;
         RefusedAccountDomains = refusedAccountDomains;
     }
@@ -33,31 +27,27 @@ public sealed class BasisIndex
     /// <summary>Account domains left out because they are free-mail, internal or not domains.</summary>
     public IReadOnlyList<string> RefusedAccountDomains { get; }
 
-    internal AddressSet Prospects { get; }
+    internal AddressIndex Addresses { get; }
 
-    internal DomainSet AccountDomains { get; }
-
-    internal DomainSet InternalDomains { get; }
-
-    internal AddressSet ExcludedAddresses { get; }
-
-    internal DomainSet ExcludedDomains { get; }
+    internal DomainIndex Domains { get; }
 
     public static BasisIndex Create(RelevanceBasis basis)
     {
         ArgumentNullException.ThrowIfNull(basis);
 
-        var internalDomains = DomainSet.CreateBuilder();
-        AddDomains(internalDomains, basis.InternalDomains);
+        var domains = DomainIndex.CreateBuilder();
+        foreach (var text in basis.InternalDomains)
+        {
+            AddDomain(domains, text, DomainRoles.Internal);
+        }
 
-        var prospects = AddressSet.CreateBuilder();
+        var addresses = AddressIndex.CreateBuilder();
         var accountDomainTexts = new List<string>(basis.AccountDomains);
         foreach (var prospect in basis.Prospects)
         {
-            var address = EmailAddresses.Normalize(prospect.Address);
-            if (address is not null)
+            if (EmailAddresses.Normalize(prospect.Address) is { } address)
             {
-                prospects.Add(address);
+                addresses[address] = addresses.GetValueOrDefault(address) | AddressRoles.Prospect;
             }
 
             if (!string.IsNullOrWhiteSpace(prospect.AccountDomain))
@@ -66,44 +56,35 @@ public sealed class BasisIndex
             }
         }
 
-        var accountDomains = DomainSet.CreateBuilder();
         var refused = new List<string>();
         foreach (var text in accountDomainTexts)
         {
             // An internal domain as account domain would make every colleague a prospect.
             if (!DomainNames.TryNormalize(text, out var domain, out _)
                 || FreeMailDomains.Contains(domain)
-                || internalDomains.Contains(domain))
+                || (domains.GetValueOrDefault(domain) & DomainRoles.Internal) != 0)
             {
                 refused.Add(text);
                 continue;
             }
 
-            accountDomains.Add(domain);
+            AddDomain(domains, domain, DomainRoles.Account);
         }
 
-        var excludedAddresses = AddressSet.CreateBuilder();
-        var excludedDomains = DomainSet.CreateBuilder();
         foreach (var exclusion in basis.Exclusions)
         {
             if (exclusion.Kind == ExclusionKind.Domain)
             {
-                AddDomains(excludedDomains, [exclusion.Value]);
+                AddDomain(domains, exclusion.Value, DomainRoles.Excluded);
             }
             else if (EmailAddresses.Normalize(exclusion.Value) is { } address)
             {
-                excludedAddresses.Add(address);
+                addresses[address] = addresses.GetValueOrDefault(address) | AddressRoles.Excluded;
             }
         }
 
         return new BasisIndex(
-            new AddressSet(prospects),
-            new DomainSet(accountDomains),
-            new DomainSet(internalDomains),
-            new AddressSet(excludedAddresses),
-            new DomainSet(excludedDomains),
-            basis.AccountDomainMatching,
-            refused);
+            new AddressIndex(addresses), new DomainIndex(domains), basis.AccountDomainMatching, refused);
     }
 
     /// <summary>Whether the address is in an internal domain: the `decide` rule for sent files.</summary>
@@ -111,17 +92,14 @@ public sealed class BasisIndex
     {
         return address is not null
             && EmailAddresses.TrySplit(address, out var parts)
-            && InternalDomains.TryMatch(parts.Domain, out _);
+            && Domains.Match(parts.Domain).Internal is not null;
     }
 
-    private static void AddDomains(HashSet<string> target, IReadOnlyList<string> texts)
+    private static void AddDomain(Dictionary<string, DomainRoles> domains, string text, DomainRoles role)
     {
-        foreach (var text in texts)
+        if (DomainNames.TryNormalize(text, out var domain, out _))
         {
-            if (DomainNames.TryNormalize(text, out var domain, out _))
-            {
-                target.Add(domain);
-            }
+            domains[domain] = domains.GetValueOrDefault(domain) | role;
         }
     }
 }

@@ -16,7 +16,8 @@ public sealed record Exclusion(ExclusionKind Kind, string Value)
         var trimmed = (text ?? string.Empty).Trim();
 
         // `*@domain` and `domain` mean the same: domains always match with their subdomains.
-        if (trimmed.StartsWith("*@", StringComparison.Ordinal) || !trimmed.Contains('@', StringComparison.Ordinal))
+        if (trimmed.StartsWith("*@", StringComparison.Ordinal)
+            || !trimmed.Contains('@', StringComparison.Ordinal))
         {
             if (!DomainNames.TryNormalize(trimmed, out var domain, out error))
             {

@@ -36,7 +36,8 @@ public static class ProspectCsvParser
         {
             if (record.Unclosed)
             {
-                errors.Add(new LineError(record.Line, "a quoted field is not closed before the end of the file"));
+                errors.Add(new LineError(
+                    record.Line, "a quoted field is not closed before the end of the file"));
                 continue;
             }
 
@@ -84,7 +85,8 @@ public static class ProspectCsvParser
 
             if (FreeMailDomains.Contains(accountDomain))
             {
-                return $"account_domain: {accountDomain} is a free-mail domain and cannot be an account domain";
+                return $"account_domain: {accountDomain} is a free-mail domain"
+                    + " and cannot be an account domain";
             }
         }
 

@@ -7,6 +7,8 @@ namespace HeaderSync.Engine.Relevance;
 /// <summary>Domain normalisation (punycode, lower case) and label-suffix matching.</summary>
 public static class DomainNames
 {
+    private const int MaxDomainLength = 253;
+
     /// <summary>Normalises a domain people typed: `fabrikam.com`, `@fabrikam.com`, `*@fabrikam.com`.</summary>
     public static bool TryNormalize(
         string? text, [NotNullWhen(true)] out string? domain, [NotNullWhen(false)] out string? error)
@@ -62,6 +64,12 @@ public static class DomainNames
     /// <summary>Punycode for an internationalised domain, lower-cased; null when it cannot be.</summary>
     internal static string? ToAscii(ReadOnlySpan<char> domain)
     {
+        // Punycode is quadratic in a label's length; nothing longer than DNS allows is worth it.
+        if (domain.Length > MaxDomainLength)
+        {
+            return null;
+        }
+
         try
         {
             // Lower-case first: with invariant globalization IdnMapping does no case mapping of
@@ -77,7 +85,7 @@ public static class DomainNames
 
     private static bool IsValidHostName(string domain)
     {
-        if (domain.Length > 253 || !domain.Contains('.', StringComparison.Ordinal))
+        if (domain.Length > MaxDomainLength || !domain.Contains('.', StringComparison.Ordinal))
         {
             return false;
         }

@@ -30,18 +30,44 @@ public static class GraphJsonHeaderFields
             InternetMessageHeaders = Headers(Property(message, "internetMessageHeaders")),
             SensitivityProperty = Sensitivity(Property(message, "singleValueExtendedProperties")),
         };
-        return GraphFieldReader.WithThreadHeaders(fields);
+        return FieldReader.WithThreadHeaders(fields);
     }
 
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value
-            : default;
+    private static JsonElement Property(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return default;
+        }
+
+        try
+        {
+            return element.TryGetProperty(name, out var value) ? value : default;
+        }
+        catch (InvalidOperationException)
+        {
+            // A property name escaping a lone surrogate cannot be compared; the property is left out.
+            return default;
+        }
+    }
 
     private static string? String(JsonElement element, string name)
     {
         var value = Property(element, name);
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // `"\uD800"` is valid JSON but no string; such a value is left out.
+            return null;
+        }
     }
 
     // Graph wraps every address as { "emailAddress": { "address": ..., "name": ... } }.
@@ -84,7 +110,8 @@ public static class GraphJsonHeaderFields
             var name = String(item, "name");
             if (!string.IsNullOrWhiteSpace(name))
             {
-                headers.Add(new EmailHeader(name, GraphFieldReader.DecodeHeaderValue(String(item, "value"))));
+                var value = FieldReader.DecodeHeaderValue(String(item, "value"));
+                headers.Add(new EmailHeader(name, value));
             }
         }
 
@@ -100,7 +127,7 @@ public static class GraphJsonHeaderFields
 
         foreach (var item in array.EnumerateArray())
         {
-            if (!GraphFieldReader.IsSensitivityId(String(item, "id")))
+            if (!FieldReader.IsSensitivityId(String(item, "id")))
             {
                 continue;
             }
@@ -111,7 +138,7 @@ public static class GraphJsonHeaderFields
                 return number;
             }
 
-            return GraphFieldReader.ParseSensitivity(String(item, "value"));
+            return FieldReader.ParseSensitivity(String(item, "value"));
         }
 
         return null;

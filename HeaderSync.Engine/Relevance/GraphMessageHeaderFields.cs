@@ -24,7 +24,7 @@ public static class GraphMessageHeaderFields
             InternetMessageHeaders = Headers(message.InternetMessageHeaders),
             SensitivityProperty = Sensitivity(message.SingleValueExtendedProperties),
         };
-        return GraphFieldReader.WithThreadHeaders(fields);
+        return FieldReader.WithThreadHeaders(fields);
     }
 
     private static EmailParty? Party(Recipient? recipient)
@@ -64,7 +64,8 @@ public static class GraphMessageHeaderFields
         {
             if (!string.IsNullOrWhiteSpace(header?.Name))
             {
-                result.Add(new EmailHeader(header.Name, GraphFieldReader.DecodeHeaderValue(header.Value)));
+                var value = FieldReader.DecodeHeaderValue(header.Value);
+                result.Add(new EmailHeader(header.Name, value));
             }
         }
 
@@ -80,9 +81,9 @@ public static class GraphMessageHeaderFields
 
         foreach (var property in properties)
         {
-            if (GraphFieldReader.IsSensitivityId(property?.Id))
+            if (FieldReader.IsSensitivityId(property?.Id))
             {
-                return GraphFieldReader.ParseSensitivity(property!.Value);
+                return FieldReader.ParseSensitivity(property!.Value);
             }
         }
 

@@ -8,7 +8,8 @@ internal static class HeaderSigns
 {
     private const int MaxQuotedValue = 64;
 
-    public static void Scan(IReadOnlyList<EmailHeader>? headers, out string? sensitive, out string? automated)
+    public static void Scan(
+        IReadOnlyList<EmailHeader>? headers, out string? sensitive, out string? automated)
     {
         sensitive = null;
         automated = null;
@@ -22,7 +23,7 @@ internal static class HeaderSigns
             var header = headers[i];
             var name = header.Name.AsSpan().Trim();
             var value = (header.Value ?? string.Empty).AsSpan().Trim();
-            if (name.Equals("Sensitivity", StringComparison.OrdinalIgnoreCase))
+            if (name.Length == 11 && Is(name, "Sensitivity"))
             {
                 sensitive = SensitiveValue(value);
                 if (sensitive is not null)
@@ -55,62 +56,44 @@ internal static class HeaderSigns
             : null;
     }
 
+    // Dispatch on the name's length first: most headers (Received, DKIM-Signature, ...) then
+    // cost one comparison or none.
     private static string? AutomatedSign(ReadOnlySpan<char> name, ReadOnlySpan<char> value)
     {
-        if (name.Equals("Auto-Submitted", StringComparison.OrdinalIgnoreCase))
+        switch (name.Length)
         {
-            // RFC 3834: `no` is the only human value; parameters may follow a semicolon.
-            var token = FirstToken(value);
-            return token.IsEmpty || token.Equals("no", StringComparison.OrdinalIgnoreCase)
-                ? null
-                : $"Auto-Submitted: {Clip(token)}";
+            case 7:
+                return Is(name, "List-Id") ? "List-Id" : null;
+            case 10:
+                return Is(name, "Precedence") ? PrecedenceSign(FirstToken(value)) : null;
+            case 11 when Is(name, "Return-Path"):
+                return IsNullPath(value) ? "Return-Path: <>" : null;
+            case 11:
+                return Is(name, "X-Autoreply") ? "X-Autoreply" : null;
+            case 12:
+                return Is(name, "Content-Type") && Is(FirstToken(value), "multipart/report")
+                    ? "Content-Type: multipart/report"
+                    : null;
+            case 13:
+                return Is(name, "X-Autorespond") ? "X-Autorespond" : null;
+            case 14:
+                return Is(name, "Auto-Submitted") ? AutoSubmittedSign(FirstToken(value)) : null;
+            case 16:
+                return Is(name, "List-Unsubscribe") ? "List-Unsubscribe" : null;
+            case 20 when Is(name, "X-Microsoft-Antispam"):
+                var bcl = BulkComplaintLevel(value);
+                return bcl >= 7 ? $"X-Microsoft-Antispam: BCL:{bcl}" : null;
+            default:
+                return null;
         }
-
-        if (name.Equals("List-Id", StringComparison.OrdinalIgnoreCase))
-        {
-            return "List-Id";
-        }
-
-        if (name.Equals("List-Unsubscribe", StringComparison.OrdinalIgnoreCase))
-        {
-            return "List-Unsubscribe";
-        }
-
-        if (name.Equals("Precedence", StringComparison.OrdinalIgnoreCase))
-        {
-            return PrecedenceSign(FirstToken(value));
-        }
-
-        if (name.Equals("Return-Path", StringComparison.OrdinalIgnoreCase))
-        {
-            return IsNullPath(value) ? "Return-Path: <>" : null;
-        }
-
-        if (name.Equals("X-Autoreply", StringComparison.OrdinalIgnoreCase))
-        {
-            return "X-Autoreply";
-        }
-
-        if (name.Equals("X-Autorespond", StringComparison.OrdinalIgnoreCase))
-        {
-            return "X-Autorespond";
-        }
-
-        if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-        {
-            return FirstToken(value).Equals("multipart/report", StringComparison.OrdinalIgnoreCase)
-                ? "Content-Type: multipart/report"
-                : null;
-        }
-
-        if (name.Equals("X-Microsoft-Antispam", StringComparison.OrdinalIgnoreCase))
-        {
-            var bcl = BulkComplaintLevel(value);
-            return bcl >= 7 ? $"X-Microsoft-Antispam: BCL:{bcl}" : null;
-        }
-
-        return null;
     }
+
+    // RFC 3834: `no` is the only human value; parameters may follow a semicolon.
+    private static string? AutoSubmittedSign(ReadOnlySpan<char> token) =>
+        token.IsEmpty || Is(token, "no") ? null : $"Auto-Submitted: {Clip(token)}";
+
+    private static bool Is(ReadOnlySpan<char> text, string expected) =>
+        text.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
     private static string? PrecedenceSign(ReadOnlySpan<char> token)
     {
@@ -151,7 +134,9 @@ internal static class HeaderSigns
                 return highest;
             }
 
-            var atTokenStart = index == 0 || rest[index - 1] == ';' || char.IsWhiteSpace(rest[index - 1]);
+            var atTokenStart = index == 0
+                || rest[index - 1] == ';'
+                || char.IsWhiteSpace(rest[index - 1]);
             rest = rest[(index + 4)..];
             var digits = rest.TrimStart();
             var length = 0;

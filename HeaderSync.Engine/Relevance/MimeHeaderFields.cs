@@ -5,15 +5,29 @@ namespace HeaderSync.Engine.Relevance;
 /// <summary>
 /// Header fields from MIME: a parsed message or just its header block (an `.eml` file, whole or
 /// headers only). MimeKit unfolds values and decodes encoded words and address lists.
+/// Known limitation: of a From with several authors (RFC 5322 allows it) only the first takes
+/// part, as Graph's single `from` would have it.
 /// </summary>
 public static class MimeHeaderFields
 {
-    /// <summary>Reads only the header block of a stream; the body, if any, is never parsed.</summary>
+    /// <summary>
+    /// Reads only the header block of a stream; the body, if any, is never parsed. Bytes that hold
+    /// no header block at all give an email without fields, which decides as `NoProspect`.
+    /// </summary>
     public static async Task<HeaderFields> LoadAsync(
         Stream stream, FolderKind folder, CancellationToken cancellationToken)
     {
-        var headers = await HeaderList.LoadAsync(ParserOptions.Default, stream, cancellationToken)
-            .ConfigureAwait(false);
+        HeaderList headers;
+        try
+        {
+            headers = await HeaderList.LoadAsync(ParserOptions.Default, stream, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (FormatException)
+        {
+            return new HeaderFields { Folder = folder, InternetMessageHeaders = [] };
+        }
+
         return FromHeaders(headers, folder);
     }
 
@@ -55,8 +69,8 @@ public static class MimeHeaderFields
         var fields = new HeaderFields
         {
             Folder = folder,
-            From = Addresses(headers, HeaderId.From).FirstOrDefault(),
-            Sender = Addresses(headers, HeaderId.Sender).FirstOrDefault(),
+            From = Addresses(headers, HeaderId.From) is [var author, ..] ? author : null,
+            Sender = Addresses(headers, HeaderId.Sender) is [var sender, ..] ? sender : null,
             ReplyTo = Addresses(headers, HeaderId.ReplyTo),
             To = Addresses(headers, HeaderId.To),
             Cc = Addresses(headers, HeaderId.Cc),
@@ -65,7 +79,7 @@ public static class MimeHeaderFields
             InternetMessageId = MessageIds.Normalize(FirstId(headers[HeaderId.MessageId])),
             InternetMessageHeaders = list,
         };
-        return GraphFieldReader.WithThreadHeaders(fields);
+        return FieldReader.WithThreadHeaders(fields);
     }
 
     private static void AddHeaders(List<EmailHeader> target, HeaderList headers)
@@ -94,7 +108,8 @@ public static class MimeHeaderFields
                 continue;
             }
 
-            foreach (var piece in (header.Value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries))
+            var pieces = (header.Value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+            foreach (var piece in pieces)
             {
                 if (piece.Contains('@', StringComparison.Ordinal))
                 {

@@ -68,17 +68,23 @@ internal struct ParticipantScan
         }
 
         Count++;
-        if (basis.ExcludedAddresses.TryMatch(parts.Address, out var excluded)
-            || basis.ExcludedDomains.TryMatch(parts.Domain, out excluded))
+        var addressRoles = basis.Addresses.Match(parts.Address, out var listedAddress);
+        if ((addressRoles & AddressRoles.Excluded) != 0)
         {
-            Excluded = excluded;
+            Excluded = listedAddress;
             return;
         }
 
-        var isInternal = basis.InternalDomains.TryMatch(parts.Domain, out var internalDomain);
-        if (isInternal)
+        var domain = basis.Domains.Match(parts.Domain);
+        if (domain.Excluded is not null)
         {
-            InternalDomain ??= internalDomain;
+            Excluded = domain.Excluded;
+            return;
+        }
+
+        if (domain.Internal is not null)
+        {
+            InternalDomain ??= domain.Internal;
         }
         else
         {
@@ -90,17 +96,15 @@ internal struct ParticipantScan
             NoReplySender = EmailAddresses.ToLower(parts.Address);
         }
 
-        if (Prospect is null && basis.Prospects.TryMatch(parts.Address, out var prospect))
+        if (Prospect is null && (addressRoles & AddressRoles.Prospect) != 0)
         {
-            Prospect = prospect;
+            Prospect = listedAddress;
         }
 
         // A colleague's domain is never a prospect's account domain, whatever the basis says.
-        if (AccountDomain is null
-            && !isInternal
-            && basis.AccountDomains.TryMatch(parts.Domain, out var accountDomain))
+        if (AccountDomain is null && domain.Internal is null && domain.Account is not null)
         {
-            AccountDomain = accountDomain;
+            AccountDomain = domain.Account;
         }
     }
 

@@ -10,8 +10,7 @@ namespace HeaderSync.Engine.Relevance;
 /// </summary>
 public static class RelevanceDecider
 {
-    /// <summary>The rules in the order they run; the trace lists them in this order.</summary>
-    public static IReadOnlyList<DecisionReason> RuleOrder { get; } =
+    private static readonly DecisionReason[] Rules =
     [
         DecisionReason.Sensitive,
         DecisionReason.Excluded,
@@ -23,13 +22,16 @@ public static class RelevanceDecider
         DecisionReason.NoProspect,
     ];
 
+    /// <summary>The rules in the order they run; the trace lists them in this order.</summary>
+    public static IReadOnlyList<DecisionReason> RuleOrder { get; } = Array.AsReadOnly(Rules);
+
     /// <summary>Decides against a pre-indexed basis; without a thread lookup Thread is skipped.</summary>
     public static RelevanceOutcome Decide(HeaderFields email, BasisIndex basis, IThreadLookup? threads)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(basis);
 
-        var trace = new RuleTrace[RuleOrder.Count];
+        var trace = new RuleTrace[Rules.Length];
         HeaderSigns.Scan(email.InternetMessageHeaders, out var sensitive, out var automated);
         sensitive ??= SensitivityFromProperty(email.SensitivityProperty);
         if (sensitive is not null)
@@ -107,7 +109,8 @@ public static class RelevanceDecider
     /// <summary>Whether a reason's decision keeps the email.</summary>
     public static Decision DecisionOf(DecisionReason reason) => reason switch
     {
-        DecisionReason.Prospect or DecisionReason.AccountDomain or DecisionReason.Thread => Decision.Synced,
+        DecisionReason.Prospect or DecisionReason.AccountDomain or DecisionReason.Thread =>
+            Decision.Synced,
         _ => Decision.Ignored,
     };
 
@@ -126,7 +129,8 @@ public static class RelevanceDecider
             return $"In-Reply-To: {inReplyTo}";
         }
 
-        var references = email.References;
+        // Fields set by hand may break their annotations; a null list is no list.
+        var references = email.References ?? [];
         for (var i = references.Count - 1; i >= 0; i--)
         {
             var reference = references[i];
@@ -146,15 +150,15 @@ public static class RelevanceDecider
     }
 
     private static void Pass(RuleTrace[] trace, int index) =>
-        trace[index] = new RuleTrace(RuleOrder[index], RuleResult.NotDecisive, null);
+        trace[index] = new RuleTrace(Rules[index], RuleResult.NotDecisive, null);
 
     private static RelevanceOutcome Decisive(RuleTrace[] trace, int index, string? matched)
     {
-        var reason = RuleOrder[index];
+        var reason = Rules[index];
         trace[index] = new RuleTrace(reason, RuleResult.Decisive, matched);
         for (var i = index + 1; i < trace.Length; i++)
         {
-            trace[i] = new RuleTrace(RuleOrder[i], RuleResult.Skipped, null);
+            trace[i] = new RuleTrace(Rules[i], RuleResult.Skipped, null);
         }
 
         return new RelevanceOutcome(DecisionOf(reason), reason, trace);

@@ -18,7 +18,9 @@ public sealed class BasisIndexTests
 
         var index = BasisIndex.Create(basis);
 
-        Assert.Equal(["Gmail.com", "mail.yahoo.com", "contoso.com", "not a domain", "outlook.com"], index.RefusedAccountDomains);
+        Assert.Equal(
+            ["Gmail.com", "mail.yahoo.com", "contoso.com", "not a domain", "outlook.com"],
+            index.RefusedAccountDomains);
         Assert.Equal(DecisionReason.AccountDomain, Decide(index, "ceo@fabrikam.com").Reason);
         Assert.Equal(DecisionReason.NoProspect, Decide(index, "someone@gmail.com").Reason);
         Assert.Equal(DecisionReason.Prospect, Decide(index, "x@outlook.com").Reason);

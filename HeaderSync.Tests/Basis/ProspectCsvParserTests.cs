@@ -161,7 +161,9 @@ public sealed class ProspectCsvParserTests
     [Fact]
     public async Task ShortRowsAndExtraColumnsAreTolerated()
     {
-        var result = await ParseAsync("email,name,company,notes\njane@fabrikam.com\nbob@northwind.com,Bob,Northwind,x,y,z\n");
+        const string csv = "email,name,company,notes\njane@fabrikam.com\nbob@northwind.com,Bob,Northwind,x,y,z\n";
+
+        var result = await ParseAsync(csv);
 
         Assert.Empty(result.Errors);
         Assert.Equal(new Prospect("jane@fabrikam.com"), result.Prospects[0].Prospect);
@@ -173,9 +175,9 @@ public sealed class ProspectCsvParserTests
 
     private static async Task<ProspectCsvResult> ParseBytesAsync(byte[] bytes, bool detectEncoding)
     {
-        using var reader = detectEncoding
-            ? new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
-            : new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+        // Without detection the reader leaves the byte order mark in the text for the parser.
+        var encoding = detectEncoding ? Encoding.UTF8 : new UTF8Encoding(false);
+        using var reader = new StreamReader(new MemoryStream(bytes), encoding, detectEncoding);
         return await ProspectCsvParser.ParseAsync(reader, default);
     }
 }

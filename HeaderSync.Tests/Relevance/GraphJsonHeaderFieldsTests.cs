@@ -16,7 +16,7 @@ public sealed class GraphJsonHeaderFieldsTests
           "sender": { "emailAddress": { "address": "ceo@fabrikam.com" } },
           "toRecipients": [ { "emailAddress": { "name": "Seller", "address": "seller@contoso.com" } } ],
           "ccRecipients": [],
-          "replyTo": [ { "emailAddress": { "address": "assistant@fabrikam.com" } } ],
+          "replyTo": [ { "emailAddress": { "address": "office@fabrikam.com" } } ],
           "internetMessageHeaders": [
             { "name": "Subject", "value": "=?utf-8?q?Gr=C3=BC=C3=9Fe?=" },
             { "name": "In-Reply-To", "value": "<p1@contoso.com>" },
@@ -34,7 +34,7 @@ public sealed class GraphJsonHeaderFieldsTests
         Assert.Equal("Ceo@Fabrikam.com", fields.From?.Address);
         Assert.Equal("bob@northwind.com", fields.From?.Name);
         Assert.Equal("seller@contoso.com", Assert.Single(fields.To).Address);
-        Assert.Equal("assistant@fabrikam.com", Assert.Single(fields.ReplyTo).Address);
+        Assert.Equal("office@fabrikam.com", Assert.Single(fields.ReplyTo).Address);
         Assert.Equal("<m1@fabrikam.com>", fields.InternetMessageId);
         Assert.Equal("AAQk1", fields.ConversationId);
         Assert.Equal(0, fields.SensitivityProperty);

@@ -291,6 +291,21 @@ public sealed class RelevanceDeciderTests
     }
 
     [Fact]
+    public void ColleagueInASubdomainOfAnAccountDomainIsNoAccountDomainMatch()
+    {
+        var basis = BasisIndex.Create(new RelevanceBasis
+        {
+            InternalDomains = ["sales.fabrikam.com"],
+            AccountDomains = ["fabrikam.com"],
+        });
+        var email = TestEmails.Inbound("colleague@sales.fabrikam.com", "someone@else.example");
+
+        var outcome = RelevanceDecider.Decide(email, basis, null);
+
+        Assert.Equal(DecisionReason.NoProspect, outcome.Reason);
+    }
+
+    [Fact]
     public void AccountDomainMatchingOffSkipsTheRule()
     {
         var basis = BasisIndex.Create(TestEmails.CreateBasis() with { AccountDomainMatching = false });

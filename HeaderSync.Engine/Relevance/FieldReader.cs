@@ -5,8 +5,8 @@ using MimeKit.Utils;
 
 namespace HeaderSync.Engine.Relevance;
 
-/// <summary>What the Graph builders share: header decoding, thread ids and the sensitivity tag.</summary>
-internal static class GraphFieldReader
+/// <summary>What the builders share: header decoding, thread ids and the sensitivity tag.</summary>
+internal static class FieldReader
 {
     /// <summary>Graph hands header values over raw; decode encoded words as MimeKit would.</summary>
     public static string DecodeHeaderValue(string? value)
@@ -38,7 +38,8 @@ internal static class GraphFieldReader
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i];
-            if (inReplyTo is null && header.Name.Equals("In-Reply-To", StringComparison.OrdinalIgnoreCase))
+            if (inReplyTo is null
+                && header.Name.Equals("In-Reply-To", StringComparison.OrdinalIgnoreCase))
             {
                 var ids = MessageIds.ParseList(header.Value);
                 inReplyTo = ids.Count > 0 ? ids[0] : null;
@@ -69,7 +70,8 @@ internal static class GraphFieldReader
             return false;
         }
 
-        return int.TryParse(tag[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+        return int.TryParse(
+                tag[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
             && value == 0x36;
     }
 
