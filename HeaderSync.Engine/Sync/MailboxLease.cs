@@ -18,9 +18,16 @@ public sealed class MailboxLease(IDbContextFactory<HeaderSyncDbContext> contextF
         var now = time.GetUtcNow();
         var expires = now + Duration;
 
+        // A lease left by a process of this machine that no longer runs is free at once;
+        // elsewhere only its expiry frees it.
+        var holder = await db.Mailboxes.Where(m => m.Id == mailboxId).Select(m => m.LeaseOwner)
+            .SingleOrDefaultAsync(cancellationToken);
+        var orphaned = holder is not null && SyncNode.IsDeadProcessOfThisMachine(holder) ? holder : null;
+
         var taken = await db.Mailboxes
             .Where(m => m.Id == mailboxId)
-            .Where(m => m.LeaseOwner == null || m.LeaseExpiresAt < now || m.LeaseOwner == owner)
+            .Where(m => m.LeaseOwner == null || m.LeaseExpiresAt < now || m.LeaseOwner == owner
+                || m.LeaseOwner == orphaned)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseExpiresAt, expires),
                 cancellationToken);

@@ -78,8 +78,14 @@ public sealed class MailboxSyncer(
         {
             await SyncFoldersAsync(request, settings, run, owner, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException
-            || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped from outside (shutdown): recorded, not counted against the mailbox.
+            var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
+            await outcomes.FinishAsync(record, run, request.Full, elapsed, new SyncCancelledException(), CancellationToken.None);
+            throw;
+        }
+        catch (Exception exception)
         {
             failure = exception;
         }

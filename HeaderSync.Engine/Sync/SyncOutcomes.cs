@@ -56,8 +56,11 @@ public sealed class SyncOutcomes(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var mailbox = await db.Mailboxes.SingleAsync(m => m.Id == run.MailboxId, cancellationToken);
         var status = mailbox.Status;
-        status.ConsecutiveFailures = failure is null ? 0 : status.ConsecutiveFailures + 1;
-        var attention = failure is not null
+        var cancelled = failure is SyncCancelledException;
+        status.ConsecutiveFailures = failure is null ? 0
+            : cancelled ? status.ConsecutiveFailures
+            : status.ConsecutiveFailures + 1;
+        var attention = failure is not null && !cancelled
             && (status.ConsecutiveFailures >= FailuresBeforeAttention || NeedsAttentionAtOnce(failure));
         var state = attention ? MailboxState.NeedsAttention : MailboxState.Idle;
         if (attention)

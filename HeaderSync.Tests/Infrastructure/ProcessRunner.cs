@@ -10,6 +10,27 @@ internal static class ProcessRunner
         IReadOnlyDictionary<string, string?> environment,
         TimeSpan? timeout = null)
     {
+        var list = arguments.ToList();
+        using var process = StartWeb(list, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"HeaderSync.Web {string.Join(' ', list)} did not exit.");
+        }
+
+        return new ProcessResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the built web executable; the caller reads its output and ends it.</summary>
+    public static Process StartWeb(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -37,21 +58,7 @@ internal static class ProcessRunner
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"HeaderSync.Web {string.Join(' ', arguments)} did not exit.");
-        }
-
-        return new ProcessResult(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 
     private static bool IsHeaderSyncSetting(string name) =>
