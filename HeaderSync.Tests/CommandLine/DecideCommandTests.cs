@@ -30,7 +30,8 @@ public sealed class DecideCommandTests : IDisposable
     {
         var csv = Write("prospects.csv", ProspectsCsv);
         var email = Write("whole.eml", Mime(
-            "From: Pat <pat@fabrikam.com>", "To: seller@contoso.com", "Subject: Renewal") + "Body text.\r\n");
+            "From: Pat <pat@fabrikam.com>", "To: seller@contoso.com", "Subject: Renewal")
+            + "Body text.\r\n");
 
         var result = await DecideAsync(["--prospects", csv, email]);
 
@@ -76,7 +77,8 @@ public sealed class DecideCommandTests : IDisposable
     public async Task NoAccountDomainsTurnsAnAccountDomainMatchIntoNoProspect()
     {
         var csv = Write("prospects.csv", ProspectsCsv);
-        var email = Write("colleague-of-pat.eml", Mime("From: lee@fabrikam.com", "To: seller@contoso.com"));
+        var email = Write(
+            "colleague-of-pat.eml", Mime("From: lee@fabrikam.com", "To: seller@contoso.com"));
 
         var matching = await DecideAsync(["--prospects", csv, email]);
         var notMatching = await DecideAsync(["--prospects", csv, "--no-account-domains", email]);
@@ -131,10 +133,10 @@ public sealed class DecideCommandTests : IDisposable
         var result = await DecideAsync(["--internal-domains", "contoso.com", email]);
 
         var line = Assert.Single(Lines(result));
-        Assert.Equal(["file", "decision", "reason", "trace"], line.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["file", "decision", "reason", "trace"], Names(line));
         var trace = line.GetProperty("trace").EnumerateArray().ToList();
         Assert.Equal(RuleOrder, trace.Select(s => s.GetProperty("rule").GetString()));
-        Assert.All(trace, s => Assert.Equal(["rule", "result", "matched"], s.EnumerateObject().Select(p => p.Name)));
+        Assert.All(trace, s => Assert.Equal(["rule", "result", "matched"], Names(s)));
         Assert.Equal(
             ["NotDecisive", "NotDecisive", "NotDecisive", "NotDecisive",
              "NotDecisive", "NotDecisive", "Skipped", "Decisive"],
@@ -149,7 +151,8 @@ public sealed class DecideCommandTests : IDisposable
         var first = Write("first.eml", Mime("From: a@northwind.example", "To: seller@contoso.com"));
         var missing = Path.Combine(folder, "missing.eml");
         var broken = Write("broken.json", "{ \"from\": ");
-        var last = Write("last.json", GraphMessage(from: "b@northwind.example", to: "seller@contoso.com"));
+        var last = Write(
+            "last.json", GraphMessage(from: "b@northwind.example", to: "seller@contoso.com"));
 
         var result = await DecideAsync(["--no-account-domains", first, missing, broken, last]);
 
@@ -159,7 +162,7 @@ public sealed class DecideCommandTests : IDisposable
         Assert.Equal("NoProspect", lines[0].GetProperty("reason").GetString());
         foreach (var (line, file) in new[] { (lines[1], missing), (lines[2], broken) })
         {
-            Assert.Equal(["file", "error"], line.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["file", "error"], Names(line));
             Assert.Equal(file, line.GetProperty("file").GetString());
             Assert.False(string.IsNullOrWhiteSpace(line.GetProperty("error").GetString()));
         }
@@ -190,7 +193,7 @@ public sealed class DecideCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Single(Lines(result));
-        Assert.False(File.Exists(database.FilePath), "decide with basis flags created the database file.");
+        Assert.False(File.Exists(database.FilePath), "decide with basis flags created the database.");
     }
 
     [Fact]
@@ -201,7 +204,8 @@ public sealed class DecideCommandTests : IDisposable
         var prospect = Write("pat.eml", Mime("From: pat@fabrikam.com", "To: seller@contoso.com"));
         var rival = Write("rival.eml", Mime("From: sam@rival.example", "To: seller@contoso.com"));
 
-        var result = await DecideAsync(["--prospects", csv, "--exclusions", exclusions, prospect, rival]);
+        var result = await DecideAsync(
+            ["--prospects", csv, "--exclusions", exclusions, prospect, rival]);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains($"{csv} line 2:", result.Error, StringComparison.Ordinal);
@@ -244,7 +248,8 @@ public sealed class DecideCommandTests : IDisposable
         Assert.Equal("Synced", lines[1].GetProperty("decision").GetString());
         Assert.Equal("Thread", lines[1].GetProperty("reason").GetString());
         Assert.Equal(
-            "In-Reply-To: <deal-1@fabrikam.com>", Step(lines[1], "Thread").GetProperty("matched").GetString());
+            "In-Reply-To: <deal-1@fabrikam.com>",
+            Step(lines[1], "Thread").GetProperty("matched").GetString());
         Assert.Equal("NoProspect", lines[2].GetProperty("reason").GetString());
         Assert.Equal("NotDecisive", Step(lines[2], "Thread").GetProperty("result").GetString());
     }
@@ -271,7 +276,10 @@ public sealed class DecideCommandTests : IDisposable
     private Task<ProcessResult> DecideAsync(string[] arguments) =>
         ProcessRunner.RunWebAsync(
             ["decide", .. arguments],
-            new Dictionary<string, string?> { ["Database__ConnectionString"] = database.ConnectionString });
+            new Dictionary<string, string?>
+            {
+                ["Database__ConnectionString"] = database.ConnectionString,
+            });
 
     private async Task SeedDatabaseAsync()
     {
@@ -288,7 +296,8 @@ public sealed class DecideCommandTests : IDisposable
         // The synced email lives in another mailbox than the seller's: a file names no mailbox.
         db.EmailDecisions.AddRange(
             StoredDecision(other, "<deal-1@fabrikam.com>", Decision.Synced, DecisionReason.Prospect),
-            StoredDecision(seller, "<newsletter-1@northwind.example>", Decision.Ignored, DecisionReason.Automated));
+            StoredDecision(
+                seller, "<newsletter-1@northwind.example>", Decision.Ignored, DecisionReason.Automated));
         await db.SaveChangesAsync();
     }
 
@@ -330,12 +339,18 @@ public sealed class DecideCommandTests : IDisposable
             bccRecipients = bcc is null ? [] : new[] { Recipient(bcc) },
         });
 
-    private static object Recipient(string address) => new { emailAddress = new { address, name = "" } };
+    private static object Recipient(string address) =>
+        new { emailAddress = new { address, name = "" } };
 
     private static List<JsonElement> Lines(ProcessResult result) =>
-        [.. result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => JsonDocument.Parse(line).RootElement)];
+        [.. result.Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => JsonSerializer.Deserialize<JsonElement>(line))];
 
     private static JsonElement Step(JsonElement line, string rule) =>
-        line.GetProperty("trace").EnumerateArray().Single(s => s.GetProperty("rule").GetString() == rule);
+        line.GetProperty("trace").EnumerateArray()
+            .Single(step => step.GetProperty("rule").GetString() == rule);
+
+    private static IEnumerable<string> Names(JsonElement element) =>
+        element.EnumerateObject().Select(property => property.Name);
 }

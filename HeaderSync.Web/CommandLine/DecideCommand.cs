@@ -25,7 +25,10 @@ internal sealed class DecideCommand(
         new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<int> RunAsync(
-        DecideArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        DecideArguments arguments,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
     {
         BasisIndex? basis;
         IThreadLookup? threads = null;
@@ -108,7 +111,8 @@ internal sealed class DecideCommand(
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
-                await error.WriteLineAsync("The database is not migrated to this version: run migrate.");
+                await error.WriteLineAsync(
+                    "The database is not migrated to this version: run migrate.");
                 return (null, null);
             }
 

@@ -32,7 +32,8 @@ internal static class EmailFile
             or JsonException or FormatException;
 
     // Only the header block is parsed, so a whole message and its headers alone decide alike.
-    private static async Task<HeaderFields> ReadMimeAsync(string path, CancellationToken cancellationToken)
+    private static async Task<HeaderFields> ReadMimeAsync(
+        string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
         var fields = await MimeHeaderFields.LoadAsync(stream, FolderKind.Inbox, cancellationToken);
@@ -41,7 +42,8 @@ internal static class EmailFile
             : throw new InvalidDataException("no email headers found");
     }
 
-    private static async Task<HeaderFields> ReadGraphJsonAsync(string path, CancellationToken cancellationToken)
+    private static async Task<HeaderFields> ReadGraphJsonAsync(
+        string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
         using var json = await JsonDocument.ParseAsync(stream, default, cancellationToken);

@@ -66,7 +66,8 @@ internal static class FlagBasis
         return index;
     }
 
-    private static async Task ReportAsync(TextWriter error, string file, IReadOnlyList<LineError> errors)
+    private static async Task ReportAsync(
+        TextWriter error, string file, IReadOnlyList<LineError> errors)
     {
         foreach (var lineError in errors)
         {
