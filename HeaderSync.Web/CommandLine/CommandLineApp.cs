@@ -46,7 +46,8 @@ public static class CommandLineApp
                     .RunAsync(output, cancellationToken),
                 SyncArguments sync => await app.Services.GetRequiredService<SyncCommand>()
                     .RunAsync(sync, output, error, cancellationToken),
-                DecideArguments => await NotYetAvailableAsync(error, verb),
+                DecideArguments decide => await app.Services.GetRequiredService<DecideCommand>()
+                    .RunAsync(decide, output, error, cancellationToken),
                 _ => throw new InvalidOperationException($"No handler for {verb}."),
             };
         }
@@ -66,13 +67,8 @@ public static class CommandLineApp
         await builder.AddHeaderSyncCoreAsync(cancellationToken);
         builder.Services.AddTransient<MigrateCommand>();
         builder.Services.AddTransient<SyncCommand>();
+        builder.Services.AddTransient<DecideCommand>();
         return builder.Build();
-    }
-
-    private static async Task<int> NotYetAvailableAsync(TextWriter error, string verb)
-    {
-        await error.WriteLineAsync($"{verb}: this build of HeaderSync has no sync engine yet.");
-        return ExitCodes.Failed;
     }
 
     private static string UsageOf(string verb) => verb switch
