@@ -27,6 +27,9 @@ public static class LogEventIds
     public const int MailboxScheduled = 2100;
     public const int ResyncRequested = 2101;
 
+    // Live status: 2300-2399
+    public const int StatusPublishFailed = 2300;
+
     // Enrolment and basis import: 2200-2299
     public const int MailboxEnrolled = 2200;
     public const int BasisImported = 2201;

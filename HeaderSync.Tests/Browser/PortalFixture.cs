@@ -22,7 +22,7 @@ public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        Tenant = await SharedTenant.GetAsync();
+        Tenant = await SharedTenant.GetForPortalAsync();
 
         // The portal reads these before its host is built, where the factory's own settings do
         // not reach yet; the process tests clear them for the programs they launch.

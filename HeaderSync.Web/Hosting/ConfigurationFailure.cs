@@ -19,8 +19,22 @@ internal static class ConfigurationFailure
                 description = exception.Message;
                 return true;
 
-            case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
-                return TryDescribe(aggregate.InnerExceptions[0], out description);
+            // Several services may fail over the same setting: say each failure once.
+            case AggregateException aggregate:
+                var described = new List<string>();
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    if (!TryDescribe(inner, out var one))
+                    {
+                        description = "";
+                        return false;
+                    }
+
+                    described.Add(one);
+                }
+
+                description = string.Join(" ", described.Distinct(StringComparer.Ordinal));
+                return described.Count > 0;
 
             default:
                 description = "";

@@ -1,4 +1,8 @@
 using HeaderSync.Data.Database;
+using HeaderSync.Engine.Scheduling;
+using HeaderSync.Engine.Status;
+using HeaderSync.Web.Status;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using HeaderSync.Web.Components;
 using MudBlazor.Services;
 
@@ -15,6 +19,13 @@ internal static class PortalServices
         var services = builder.Services;
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<TenantStartup>();
+        services.AddHeaderSyncScheduling();
+
+        services.AddSignalR();
+        services.AddSingleton<CoalescingStatusPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<CoalescingStatusPublisher>());
+        services.Replace(ServiceDescriptor.Singleton<ISyncStatusPublisher>(
+            provider => provider.GetRequiredService<CoalescingStatusPublisher>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -36,6 +47,7 @@ internal static class PortalServices
 
         // Only the status word: a probe needs no more, and an anonymous caller gets no more.
         app.MapHealthChecks("/health");
+        app.MapHub<SyncStatusHub>(SyncStatusHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

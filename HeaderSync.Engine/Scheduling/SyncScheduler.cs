@@ -1,0 +1,123 @@
+using HeaderSync.Data.Audit;
+using HeaderSync.Data.Database;
+using HeaderSync.Data.Mailboxes;
+using HeaderSync.Data.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace HeaderSync.Engine.Scheduling;
+
+/// <summary>
+/// Keeps Quartz in step with the mailboxes: one durable job per synced mailbox with a recurring
+/// trigger every <c>SyncIntervalMinutes</c>, and immediate triggers for resyncs.
+/// </summary>
+public sealed class SyncScheduler(
+    ISchedulerFactory schedulerFactory,
+    IDbContextFactory<HeaderSyncDbContext> contextFactory,
+    TimeProvider time,
+    ILogger<SyncScheduler> logger)
+{
+    public const string Group = "mailboxes";
+
+    public static JobKey JobOf(Guid mailboxId) => new($"mailbox-{mailboxId:N}", Group);
+
+    public static TriggerKey RecurringTriggerOf(Guid mailboxId) => new($"mailbox-{mailboxId:N}-recurring", Group);
+
+    /// <summary>Schedules every enabled Graph mailbox and unschedules the others.</summary>
+    public async Task ScheduleAllAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var interval = await IntervalAsync(db, cancellationToken);
+        var mailboxes = await db.Mailboxes.AsNoTracking()
+            .Select(m => new { m.Id, m.OwnerAddress, m.Enabled, m.Provider })
+            .ToListAsync(cancellationToken);
+
+        foreach (var mailbox in mailboxes)
+        {
+            if (mailbox.Enabled && mailbox.Provider == EmailProvider.Office365OAuth)
+            {
+                await ScheduleAsync(scheduler, mailbox.Id, interval, cancellationToken);
+                SchedulingLog.Scheduled(logger, mailbox.OwnerAddress, interval.TotalMinutes);
+            }
+            else
+            {
+                await scheduler.DeleteJob(JobOf(mailbox.Id), cancellationToken);
+            }
+        }
+
+        foreach (var mailbox in mailboxes.Where(m => m.Enabled && m.Provider == EmailProvider.Office365OAuth))
+        {
+            await RecordNextRunAsync(mailbox.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>A resync now, incremental or full, on behalf of an admin or a script; audited.</summary>
+    public async Task RequestResyncAsync(
+        Guid mailboxId, bool full, string requestedBy, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var mailbox = await db.Mailboxes.SingleAsync(m => m.Id == mailboxId, cancellationToken);
+        if (!await scheduler.Exists(JobOf(mailboxId), cancellationToken))
+        {
+            await ScheduleAsync(scheduler, mailboxId, await IntervalAsync(db, cancellationToken), cancellationToken);
+        }
+
+        var data = new JobDataMap
+        {
+            [MailboxSyncJob.FullKey] = full,
+            [MailboxSyncJob.RequestedByKey] = requestedBy,
+        };
+        await scheduler.TriggerJob(JobOf(mailboxId), data, cancellationToken);
+        mailbox.Status.State = mailbox.Status.State is MailboxState.NeedsAttention ? mailbox.Status.State : MailboxState.Queued;
+        AuditTrail.Add(db, time.GetUtcNow(), requestedBy, full ? "mailbox.resync.full" : "mailbox.resync",
+            mailbox.OwnerAddress);
+        await db.SaveChangesAsync(cancellationToken);
+        SchedulingLog.ResyncRequested(logger, mailbox.OwnerAddress, full, requestedBy);
+    }
+
+    /// <summary>Puts the time of the mailbox's next scheduled run on its status.</summary>
+    public async Task RecordNextRunAsync(Guid mailboxId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var trigger = await scheduler.GetTrigger(RecurringTriggerOf(mailboxId), cancellationToken);
+        var next = trigger?.NextFireTimeUtc;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Mailboxes.Where(m => m.Id == mailboxId)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status.NextRunAt, next), cancellationToken);
+    }
+
+    private async Task ScheduleAsync(
+        IScheduler scheduler, Guid mailboxId, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var job = JobBuilder.Create<MailboxSyncJob>()
+            .WithIdentity(JobOf(mailboxId))
+            .UsingJobData(MailboxSyncJob.MailboxIdKey, mailboxId.ToString())
+            .StoreDurably()
+            .Build();
+        var existing = await scheduler.GetTrigger(RecurringTriggerOf(mailboxId), cancellationToken);
+        if (existing is ISimpleTrigger simple && simple.RepeatInterval == interval)
+        {
+            return;
+        }
+
+        // Mailboxes start spread over the interval rather than all at once.
+        var offset = TimeSpan.FromSeconds(Math.Abs(mailboxId.GetHashCode()) % Math.Max(1, (int)interval.TotalSeconds / 4));
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(RecurringTriggerOf(mailboxId))
+            .ForJob(job)
+            .StartAt(time.GetUtcNow() + (existing is null ? offset : interval))
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    private static async Task<TimeSpan> IntervalAsync(HeaderSyncDbContext db, CancellationToken cancellationToken) =>
+        TimeSpan.FromMinutes(await db.OrgSettings.AsNoTracking()
+            .Where(s => s.Id == OrgSettings.SingletonId)
+            .Select(s => s.SyncIntervalMinutes)
+            .SingleAsync(cancellationToken));
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using HeaderSync.Data.Mailboxes;
+using HeaderSync.Data.Runs;
+using HeaderSync.Engine.Scheduling;
+using HeaderSync.Engine.Status;
+using HeaderSync.Tests.Browser;
+using HeaderSync.Web.Status;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HeaderSync.Tests.Status;
+
+[Collection(PortalTestGroup.Name)]
+public sealed class LiveStatusTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task AResyncStreamsItsStatesThroughTheHubCoalescedPerMailbox()
+    {
+        var batches = new ConcurrentQueue<IReadOnlyList<MailboxStatusUpdate>>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(portal.BaseAddress, SyncStatusHub.Path))
+            .Build();
+        hub.On<IReadOnlyList<MailboxStatusUpdate>>(nameof(ISyncStatusClient.StatusChanged), batches.Enqueue);
+        await hub.StartAsync();
+        var current = await hub.InvokeAsync<IReadOnlyList<MailboxStatusUpdate>>(nameof(SyncStatusHub.Current));
+        var mailbox = current.First(s => string.Equals(
+            s.Mailbox, portal.Tenant.Users[2].UserPrincipalName, StringComparison.OrdinalIgnoreCase));
+
+        await portal.Services.GetRequiredService<SyncScheduler>()
+            .RequestResyncAsync(mailbox.MailboxId, full: true, "admin@contoso.com", CancellationToken.None);
+        var finished = await WaitForAsync(batches, mailbox.MailboxId, s => s.State == MailboxState.Idle);
+
+        Assert.Equal(3, current.Count);
+        var seen = batches.SelectMany(b => b).Where(s => s.MailboxId == mailbox.MailboxId).Select(s => s.State).ToList();
+        Assert.Contains(MailboxState.ScanningHeaders, seen);
+        Assert.True(finished.HeadersScanned > 0);
+        Assert.All(batches, batch => Assert.Equal(batch.Count, batch.Select(s => s.MailboxId).Distinct().Count()));
+        await using var db = portal.Database.CreateContext();
+        var run = await db.SyncRuns.Where(r => r.MailboxId == mailbox.MailboxId && r.Trigger == SyncTrigger.Resync)
+            .SingleAsync();
+        Assert.True(run.Full);
+        Assert.Equal("admin@contoso.com", run.RequestedBy);
+        Assert.Equal(SyncOutcome.Completed, run.Outcome);
+        Assert.Contains(await db.AuditEvents.Select(a => a.Action).ToListAsync(), a => a == "mailbox.resync.full");
+    }
+
+    private static async Task<MailboxStatusUpdate> WaitForAsync(
+        ConcurrentQueue<IReadOnlyList<MailboxStatusUpdate>> batches, Guid mailboxId, Func<MailboxStatusUpdate, bool> done)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var match = batches.SelectMany(b => b)
+                .LastOrDefault(s => s.MailboxId == mailboxId);
+            if (match is not null && done(match) && match.HeadersScanned > 0)
+            {
+                return match;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The mailbox never finished its resync.");
+    }
+}
