@@ -37,10 +37,11 @@ public sealed class FolderHeaderPass(
                 var cursor = await LoadCursorAsync(run.MailboxId, folder, mode, cancellationToken);
 
                 Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaGetResponse? page;
+                var withSensitivity = run.SensitivityReadable;
                 try
                 {
                     page = await GraphRequests.DeltaPageAsync(
-                        context, folder, mode, cursor?.Link, run.SensitivityReadable, cancellationToken);
+                        context, folder, mode, cursor?.Link, withSensitivity, cancellationToken);
                 }
                 catch (ODataError error) when (error.ResponseStatusCode == 410 && restarts++ < MaxRoundRestarts)
                 {
@@ -49,8 +50,7 @@ public sealed class FolderHeaderPass(
                     await DropCursorAsync(run.MailboxId, folder, mode, cancellationToken);
                     continue;
                 }
-                catch (ODataError error) when (error.ResponseStatusCode == 403 && cursor is null
-                    && run.SensitivityReadable)
+                catch (ODataError error) when (error.ResponseStatusCode == 403 && cursor is null && withSensitivity)
                 {
                     // Mail.ReadBasic refuses extended properties: go on without the sensitivity one.
                     run.SensitivityReadable = false;

@@ -1,0 +1,78 @@
+using HeaderSync.Data.Decisions;
+using HeaderSync.Data.Mailboxes;
+using HeaderSync.Data.Runs;
+using HeaderSync.Simulator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HeaderSync.Tests.Sync;
+
+[Collection(EngineTestGroup.Name)]
+public sealed class PermissionAndCancellationTests
+{
+    [Fact]
+    public async Task WithMailReadBasicOnlyDecisionsStaySyncedWithoutBodiesAndTheMailboxWarns()
+    {
+        await using var tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { Seed = 53, Mailboxes = 1, MessagesPerMailbox = 120 });
+        var expected = await BaselineAsync(tenant);
+        var faults = tenant.Faults;
+        faults.HeaderOnlyPermission = true;
+        tenant.Faults = faults;
+        await using var harness = await EngineHarness.StartAsync(tenant);
+        var mailboxId = await harness.MailboxIdAsync(tenant.Users[0].Id.ToString());
+
+        var result = await harness.SyncAsync(mailboxId, SyncMode.HeaderOnly);
+
+        Assert.True(result.Outcome == SyncOutcome.Completed, result.Error);
+        Assert.Equal(0, result.BodiesDownloaded);
+        Assert.True(result.Synced >= expected.Count(e => e.Value.Item1 == Decision.Synced));
+        await using var db = harness.CreateContext();
+        var status = await db.Mailboxes.AsNoTracking().Where(m => m.Id == mailboxId).Select(m => m.Status).SingleAsync();
+        Assert.Equal(MailboxState.Idle, status.State);
+        Assert.Contains("Mail.Read", status.Warning, StringComparison.Ordinal);
+        Assert.Equal(0, await db.EmailDecisions.CountAsync(d => d.BodyDownloaded));
+        // Without the sensitivity property only the Sensitivity header can mark an email sensitive;
+        // every other decision is the one a fully permitted sync makes.
+        var stored = await harness.DecisionsAsync(mailboxId);
+        Assert.Equal(expected.Keys.Order(), stored.Keys.Order());
+        Assert.All(expected.Where(e => e.Value.Item2 != DecisionReason.Sensitive),
+            e => Assert.Equal(e.Value, stored[e.Key]));
+    }
+
+    [Fact]
+    public async Task ASyncCancelledAtAnyPageLosesAndDoublesNothingWhenRunAgain()
+    {
+        await using var tenant = await SimulatedTenant.StartAsync(
+            new SimulatorOptions { Seed = 59, Mailboxes = 1, MessagesPerMailbox = 200, LatencyMs = 5 });
+        var expected = await BaselineAsync(tenant);
+        await using var harness = await EngineHarness.StartAsync(tenant, new Dictionary<string, string?>
+        {
+            ["Sync:PageSize"] = "10",
+        });
+        var mailboxId = await harness.MailboxIdAsync(tenant.Users[0].Id.ToString());
+
+        foreach (var after in new[] { 120, 350, 700 })
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(after));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => harness.SyncAsync(mailboxId, SyncMode.HeaderOnly, cancellationToken: stop.Token));
+        }
+
+        var finished = await harness.SyncAsync(mailboxId, SyncMode.HeaderOnly);
+
+        Assert.Equal(SyncOutcome.Completed, finished.Outcome);
+        Assert.Equal(expected, await harness.DecisionsAsync(mailboxId));
+        await using var db = harness.CreateContext();
+        Assert.Equal(0, await db.EmailDecisions.CountAsync(d => d.Decision == Decision.Synced && !d.BodyDownloaded));
+        Assert.Equal(expected.Count, await db.DailyDecisionCounts.SumAsync(c => c.Count));
+        Assert.Equal(3, await db.SyncRuns.CountAsync(r => r.Outcome == SyncOutcome.Failed));
+        Assert.Equal(0, await db.Mailboxes.Where(m => m.Id == mailboxId).Select(m => m.Status.ConsecutiveFailures).SingleAsync());
+    }
+
+    private static async Task<Dictionary<string, (Decision, DecisionReason)>> BaselineAsync(SimulatedTenant tenant)
+    {
+        await using var harness = await EngineHarness.StartAsync(tenant);
+        var mailbox = await harness.MailboxIdAsync(tenant.Users[0].Id.ToString());
+        Assert.Equal(SyncOutcome.Completed, (await harness.SyncAsync(mailbox, SyncMode.HeaderOnly)).Outcome);
+        return await harness.DecisionsAsync(mailbox);
+    }
+}
