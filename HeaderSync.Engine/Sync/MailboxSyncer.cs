@@ -46,6 +46,15 @@ public sealed class MailboxSyncer(
             return outcomes.Skipped(mailbox, mode, request.Full, reason, held: false);
         }
 
+        if (request.Trigger == SyncTrigger.Schedule && mailbox.Status is
+            { State: MailboxState.NeedsAttention, LastRunAt: { } lastRun } status
+            && lastRun + AttentionBackoff.After(status.ConsecutiveFailures) > time.GetUtcNow())
+        {
+            var retry = lastRun + AttentionBackoff.After(status.ConsecutiveFailures);
+            SyncLog.Skipped(logger, mailbox.OwnerAddress, $"needs attention; next retry after {retry:u}");
+            return outcomes.Skipped(mailbox, mode, request.Full, $"needs attention until {retry:u}", held: false);
+        }
+
         var owner = $"{node.Name}/{Guid.NewGuid():N}";
         if (!await lease.TryTakeAsync(mailbox.Id, owner, cancellationToken))
         {
