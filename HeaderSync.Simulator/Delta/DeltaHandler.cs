@@ -32,7 +32,10 @@ internal static partial class DeltaHandler
             return ctx.BadRequest("The delta token belongs to another folder.");
         }
 
-        var pageSize = Math.Clamp(ctx.Prefer.MaxPageSize ?? link?.PageSize ?? DefaultPageSize, 1, MaxPageSize);
+        int? top = int.TryParse(request.QueryValue("$top"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t)
+            ? t
+            : null;
+        var pageSize = Math.Clamp(ctx.Prefer.MaxPageSize ?? top ?? link?.PageSize ?? DefaultPageSize, 1, MaxPageSize);
         var faults = ctx.Faults;
         if (link is not null && (faults.ExpireDeltaTokens
             || (faults.ExpireDeltaAfterPages > 0 && link.Page + 1 >= faults.ExpireDeltaAfterPages && skip is not null)))

@@ -52,7 +52,6 @@ internal static class IdentityEndpoints
             ["scopes_supported"] = (List<string>)["openid", "profile", "email", "offline_access"],
             ["issuer"] = $"{root}/{tid}/v2.0",
             ["request_uri_parameter_supported"] = false,
-            ["userinfo_endpoint"] = $"{root}/oidc/userinfo",
             ["authorization_endpoint"] = $"{root}/{tid}/oauth2/v2.0/authorize",
             ["end_session_endpoint"] = $"{root}/{tid}/oauth2/v2.0/logout",
             ["http_logout_supported"] = true,
@@ -92,7 +91,9 @@ internal static class IdentityEndpoints
         });
     }
 
-    private static IResult Authorize(string tenant, HttpRequest request, TenantDirectory directory, AuthorizationCodeStore codes)
+    private static IResult Authorize(
+        string tenant, HttpRequest request, TenantDirectory directory, AuthorizationCodeStore codes,
+        TokenIssuer issuer)
     {
         var q = request.Query;
         var clientId = q["client_id"].ToString();
@@ -136,14 +137,19 @@ internal static class IdentityEndpoints
             NullIfEmpty(q["code_challenge_method"]), codes.NewExpiry()));
         var state = q["state"].ToString();
         var responseMode = q["response_mode"].ToString();
+        var idToken = q["response_type"].ToString().Split(' ').Contains("id_token")
+            ? issuer.IdToken(Root(request), clientId, user, NullIfEmpty(q["nonce"]))
+            : null;
         if (responseMode == "form_post")
         {
-            return Results.Content(AuthorizePage.FormPost(redirectUri, code, state), "text/html; charset=utf-8");
+            var form = AuthorizePage.FormPost(redirectUri, code, state, idToken);
+            return Results.Content(form, "text/html; charset=utf-8");
         }
 
         var separator = responseMode == "fragment" ? '#' : redirectUri.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var idTokenParameter = idToken is null ? "" : $"&id_token={idToken}";
         return Results.Redirect($"{redirectUri}{separator}code={Uri.EscapeDataString(code)}"
-            + $"&state={Uri.EscapeDataString(state)}&session_state={Guid.NewGuid()}");
+            + $"&state={Uri.EscapeDataString(state)}{idTokenParameter}&session_state={Guid.NewGuid()}");
     }
 
     private static async Task<IResult> TokenAsync(
