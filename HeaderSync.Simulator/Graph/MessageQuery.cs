@@ -25,9 +25,12 @@ internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSe
         ExpandAttachments ? "attachments" : null,
     }.Where(e => e is not null));
 
-    /// <summary>Whether <paramref name="property"/> is written; no <c>$select</c> means the defaults.</summary>
+    /// <summary>
+    /// Whether <paramref name="property"/> is written. Without <c>$select</c> Graph returns its
+    /// defaults, which leave out internetMessageHeaders and uniqueBody.
+    /// </summary>
     public bool Includes(string property) => Select is null
-        ? property != "internetMessageHeaders"
+        ? property is not ("internetMessageHeaders" or "uniqueBody")
         : property == "id" || Select.Contains(property, StringComparer.OrdinalIgnoreCase);
 
     public bool RequestsContent => ContentProperties.Any(Includes) || ExpandAttachments;
