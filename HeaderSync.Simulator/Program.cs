@@ -21,7 +21,8 @@ internal static class SimulatorProgram
             return 2;
         }
 
-        await using var tenant = await SimulatedTenant.StartAsync(options, urls, null, LogLevel.Information, default);
+        await using var tenant = await SimulatedTenant.StartAsync(
+            options, urls, null, LogLevel.Information, default);
 
         // Standard output carries exactly this line, so scripts can wait for it and read the URL.
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

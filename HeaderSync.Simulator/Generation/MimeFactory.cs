@@ -109,8 +109,11 @@ internal static class MimeFactory
     }
 
     // MimeKit draws boundaries at random; a message must serialise the same way every time.
-    private static string Boundary(MessageContent content, string part) =>
-        $"_000_{part}{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(content.InternetMessageId)).AsSpan(0, 12))}_";
+    private static string Boundary(MessageContent content, string part)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(content.InternetMessageId));
+        return $"_000_{part}{Convert.ToHexString(hash.AsSpan(0, 12))}_";
+    }
 
     private static MailboxAddress Mailbox(Participant participant) =>
         new(participant.Name, participant.Address);

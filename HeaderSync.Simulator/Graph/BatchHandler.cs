@@ -12,7 +12,8 @@ internal static class BatchHandler
 {
     private const int MaxRequests = 20;
 
-    public static async Task<GraphResponse> HandleAsync(GraphPipeline pipeline, GraphRequest batch, CancellationToken ct)
+    public static async Task<GraphResponse> HandleAsync(
+        GraphPipeline pipeline, GraphRequest batch, CancellationToken ct)
     {
         var now = pipeline.Now;
         if (!string.Equals(batch.Method, "POST", StringComparison.OrdinalIgnoreCase))
@@ -37,7 +38,8 @@ internal static class BatchHandler
 
         if (requests.Count > MaxRequests)
         {
-            return GraphErrors.BadRequest($"Number of requests in batch exceeds the limit of {MaxRequests}.", now);
+            return GraphErrors.BadRequest(
+                $"Number of requests in batch exceeds the limit of {MaxRequests}.", now);
         }
 
         var statuses = new Dictionary<string, int>();
@@ -49,7 +51,8 @@ internal static class BatchHandler
                 .Select(d => d?.GetValue<string>() ?? "")
                 .Any(d => !statuses.TryGetValue(d, out var status) || status >= 400) ?? false;
             var response = failedDependency
-                ? GraphErrors.Create(424, "FailedDependency", "A request this one depends on failed.", pipeline.Now)
+                ? GraphErrors.Create(
+                    424, "FailedDependency", "A request this one depends on failed.", pipeline.Now)
                 : await RunAsync(pipeline, batch, item, ct);
             statuses[id] = response.Status;
             answers.Add((id, response));

@@ -66,7 +66,8 @@ internal static class DirectoryHandlers
         var body = JsonBuffer.Write(w =>
         {
             w.WriteStartObject();
-            w.WriteString("@odata.context", ctx.Request.ServiceRoot + "/$metadata#users('" + mailbox.User.Id + "')/mailFolders");
+            w.WriteString("@odata.context",
+                $"{ctx.Request.ServiceRoot}/$metadata#users('{mailbox.User.Id}')/mailFolders");
             w.WriteStartArray("value");
             foreach (var kind in MailFolders.All)
             {

@@ -35,7 +35,8 @@ internal sealed class GraphPipeline(
             time.GetUtcNow(), links);
         if (!string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase))
         {
-            return ctx.Error(405, "BadRequest", $"The method {request.Method} is not supported on this resource.");
+            return ctx.Error(
+                405, "BadRequest", $"The method {request.Method} is not supported on this resource.");
         }
 
         if (route.User is null)
@@ -51,7 +52,8 @@ internal sealed class GraphPipeline(
         }
 
         request.Record.Mailbox = mailbox.User.Id.ToString();
-        var rejection = gate.TryEnter(request.Record.Mailbox, mailbox.User.UserPrincipalName, fault, out var lease);
+        var rejection = gate.TryEnter(
+            request.Record.Mailbox, mailbox.User.UserPrincipalName, fault, out var lease);
         using (lease)
         {
             if (rejection is not null)
@@ -75,7 +77,8 @@ internal sealed class GraphPipeline(
         var user = Uri.EscapeDataString(route.User ?? "");
         var folderSegment = Uri.EscapeDataString(route.Folder ?? "");
         MailFolderKind folder = default;
-        if (route.Folder is not null && (mailbox is null || !MailFolders.TryParse(mailbox.Number, route.Folder, out folder)))
+        if (route.Folder is not null
+            && (mailbox is null || !MailFolders.TryParse(mailbox.Number, route.Folder, out folder)))
         {
             return ctx.NotFound("The specified folder could not be found in the store.");
         }
@@ -95,7 +98,8 @@ internal sealed class GraphPipeline(
             case GraphRouteKind.Folder:
                 return DirectoryHandlers.Folder(mailbox!, folder);
             case GraphRouteKind.FolderMessages:
-                return MessageHandlers.List(ctx, mailbox!, folder, $"users/{user}/mailFolders/{folderSegment}/messages");
+                return MessageHandlers.List(
+                    ctx, mailbox!, folder, $"users/{user}/mailFolders/{folderSegment}/messages");
             case GraphRouteKind.Messages:
                 return MessageHandlers.List(ctx, mailbox!, null, $"users/{user}/messages");
             case GraphRouteKind.FolderDelta:

@@ -1,7 +1,8 @@
 namespace HeaderSync.Simulator.Graph;
 
 /// <summary>A message request's <c>$select</c> and <c>$expand</c>, validated against Graph's model.</summary>
-internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSensitivity, bool ExpandAttachments)
+internal sealed record MessageQuery(
+    IReadOnlyList<string>? Select, bool ExpandSensitivity, bool ExpandAttachments)
 {
     public const string SensitivityExpand = "singleValueExtendedProperties($filter=id eq 'Integer 0x0036')";
 
@@ -43,7 +44,8 @@ internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSe
         if (!string.IsNullOrWhiteSpace(select))
         {
             selected = [];
-            foreach (var name in select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var names = select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var name in names)
             {
                 var known = Properties.FirstOrDefault(p => p.Equals(name, StringComparison.OrdinalIgnoreCase));
                 if (known is null)
@@ -64,7 +66,8 @@ internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSe
         foreach (var item in SplitExpand(expand))
         {
             var compact = item.Replace(" ", "", StringComparison.Ordinal);
-            if (compact.Equals(SensitivityExpand.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
+            var sensitivityCompact = SensitivityExpand.Replace(" ", "", StringComparison.Ordinal);
+            if (compact.Equals(sensitivityCompact, StringComparison.OrdinalIgnoreCase))
             {
                 sensitivity = true;
             }

@@ -17,7 +17,10 @@ internal static class AuthorizePage
             .Append(" (simulated)</title></head><body><h1>Pick an account</h1><ul>");
         foreach (var user in directory.Users)
         {
-            var query = new QueryBuilder(request.Query.Where(p => p.Key != "user")) { { "user", user.Id.ToString() } };
+            var query = new QueryBuilder(request.Query.Where(p => p.Key != "user"))
+            {
+                { "user", user.Id.ToString() },
+            };
             var href = request.PathBase + request.Path + query.ToQueryString();
             html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\" data-upn=\"")
                 .Append(WebUtility.HtmlEncode(user.UserPrincipalName)).Append("\">")

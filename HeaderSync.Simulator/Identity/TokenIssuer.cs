@@ -8,7 +8,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace HeaderSync.Simulator.Identity;
 
 /// <summary>Issues Entra-shaped v2.0 access and id tokens signed with the tenant's key.</summary>
-internal sealed class TokenIssuer(TenantDirectory directory, SigningKey key, FaultState faults, TimeProvider time)
+internal sealed class TokenIssuer(
+    TenantDirectory directory, SigningKey key, FaultState faults, TimeProvider time)
 {
     public const string GraphAudience = "https://graph.microsoft.com";
     public const string GraphAppId = "00000003-0000-0000-c000-000000000000";
@@ -24,7 +25,8 @@ internal sealed class TokenIssuer(TenantDirectory directory, SigningKey key, Fau
         var roles = audience == GraphAudience
             ? faults.Current.HeaderOnlyPermission ? ["Mail.ReadBasic.All", "User.Read.All"] : app.Roles
             : app.Roles.Where(r => r.StartsWith("HeaderSync.", StringComparison.Ordinal)).ToList();
-        var servicePrincipal = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("sp:" + app.ClientId)).AsSpan(0, 16));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("sp:" + app.ClientId));
+        var servicePrincipal = new Guid(hash.AsSpan(0, 16));
         var claims = new Dictionary<string, object>
         {
             ["tid"] = directory.TenantId.ToString(),
