@@ -101,6 +101,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
 
         var app = builder.Build();
         app.MapSimulator();
+
+        // Create the signing key now rather than on the first token request.
+        app.Services.GetRequiredService<Identity.SigningKey>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SimulatedTenant>();
         logger.Generated(state.Directory.TenantId, options.Seed, options.Mailboxes, options.MessagesPerMailbox,
             stopwatch.ElapsedMilliseconds);
