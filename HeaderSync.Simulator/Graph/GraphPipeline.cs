@@ -41,7 +41,7 @@ internal sealed class GraphPipeline(
 
         if (route.User is null)
         {
-            await DelayAsync(tenant.Options.LatencyMs, ct);
+            await DelayAsync(tenant.Options.LatencyMs + fault.LatencyMsPerRequest, ct);
             return Dispatch(ctx, route, null);
         }
 
@@ -61,7 +61,7 @@ internal sealed class GraphPipeline(
                 return rejection;
             }
 
-            await DelayAsync(tenant.Options.LatencyMs, ct);
+            await DelayAsync(tenant.Options.LatencyMs + fault.LatencyMsPerRequest, ct);
             var response = Dispatch(ctx, route, mailbox);
             await DelayAsync(fault.LatencyMsPerKb * response.Body.Length / 1024, ct);
             return response;

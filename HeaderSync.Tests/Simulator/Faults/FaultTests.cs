@@ -215,4 +215,26 @@ public sealed class FaultTests
 
             Assert.True(message.GetProperty("internetMessageHeaders").GetArrayLength() > 5);
         });
+
+    [Fact]
+    public async Task LatencyGrowsWithRequestAndSize() =>
+        await WithTenantAsync(o =>
+        {
+            o.LatencyMsPerRequest = 100;
+            o.LatencyMsPerKb = 100;
+        }, async (f, mailbox) =>
+        {
+            var id = f.Tenant.Messages(mailbox).First(m => m.Folder == "inbox").Id;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            using var small = await f.GetAsync($"/users/{mailbox}/messages/{id}?$select=subject");
+            var smallMs = watch.ElapsedMilliseconds;
+            using var large = await f.GetAsync($"/users/{mailbox}/messages/{id}/$value");
+            var largeMs = watch.ElapsedMilliseconds - smallMs;
+
+            var kb = (await large.Content.ReadAsByteArrayAsync()).Length / 1024;
+            Assert.True(kb >= 1);
+            Assert.InRange(smallMs, 100, 5000);
+            Assert.InRange(largeMs, 100 + (100 * kb), 10_000);
+        });
 }
