@@ -146,14 +146,16 @@ public sealed class FaultTests
         await WithTenantAsync(o => o.DeltaSparseRate = 1, async (f, mailbox) =>
         {
             var start = await f.GetJsonAsync($"/users/{mailbox}/mailFolders/archive/messages/delta?$select=subject", "odata.maxpagesize=1000");
-            var inbox = f.Tenant.Messages(mailbox).First(m => m.Folder == "inbox");
-            using var move = await f.Http.PostAsync($"_simulator/mailboxes/{mailbox}/messages/{inbox.Id}/move",
-                new StringContent("{\"destination\":\"archive\"}", Encoding.UTF8, "application/json"));
+            var archived = f.Tenant.Messages(mailbox).First(m => m.Folder == "archive");
+            using var read = await f.Http.PostAsync($"_simulator/mailboxes/{mailbox}/messages/{archived.Id}/read",
+                new StringContent("{\"isRead\":false}", Encoding.UTF8, "application/json"));
 
             var changes = await f.GetJsonAsync(start.GetProperty("@odata.deltaLink").GetString()!);
 
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             var item = Assert.Single(changes.GetProperty("value").EnumerateArray());
             Assert.Equal(["id", "isRead", "parentFolderId"], item.EnumerateObject().Select(p => p.Name));
+            Assert.False(item.GetProperty("isRead").GetBoolean());
         });
 
     [Fact]
