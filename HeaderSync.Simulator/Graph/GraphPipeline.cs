@@ -86,13 +86,13 @@ internal sealed class GraphPipeline(
         switch (route.Kind)
         {
             case GraphRouteKind.Users:
-                return DirectoryHandlers.Users(ctx);
+                return UserHandlers.List(ctx);
             case GraphRouteKind.Organization:
                 return DirectoryHandlers.Organization(ctx);
             case GraphRouteKind.Me:
                 return ctx.BadRequest("/me request is only valid with delegated authentication flow.");
             case GraphRouteKind.User:
-                return DirectoryHandlers.User(ctx, mailbox!.User);
+                return UserHandlers.Get(ctx, mailbox!.User);
             case GraphRouteKind.Folders:
                 return DirectoryHandlers.Folders(ctx, mailbox!);
             case GraphRouteKind.Folder:
