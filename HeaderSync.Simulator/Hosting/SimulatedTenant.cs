@@ -58,6 +58,12 @@ public sealed class SimulatedTenant : IAsyncDisposable
         set => _app.Services.GetRequiredService<FaultState>().Replace(value);
     }
 
+    /// <summary>The CRM's prospects in the product's CSV import format.</summary>
+    public string ProspectsCsv => CrmExports.ProspectsCsv(_state.Directory.Crm);
+
+    /// <summary>The CRM's exclusions in the product's exclusions-file format.</summary>
+    public string Exclusions => CrmExports.Exclusions(_state.Directory.Crm);
+
     public IReadOnlyList<RequestLogEntry> Requests(long after = 0, string? mailboxId = null) =>
         _app.Services.GetRequiredService<RequestLog>().Read(after, mailboxId);
 

@@ -38,4 +38,15 @@ public sealed class CommandLineTests
 
         Assert.Contains("Simulator:RelevantShare", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ValidatorReportsTheBadKey()
+    {
+        var options = new HeaderSync.Simulator.SimulatorOptions { Mailboxes = 0 };
+
+        var result = new HeaderSync.Simulator.SimulatorOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Simulator:Mailboxes", result.FailureMessage, StringComparison.Ordinal);
+    }
 }
