@@ -81,7 +81,7 @@ public sealed class FaultTests
                 .EnumerateArray().Single(s => s.GetProperty("mailbox").GetString() == mailbox);
             Assert.Equal(4, stats.GetProperty("peakConcurrentRequests").GetInt32());
             Assert.Equal(throttled.Count, stats.GetProperty("throttled").GetInt32());
-        }, latencyMs: 400);
+        }, latencyMs: 1000);
 
     [Fact]
     public async Task InjectedThrottlingSendsDecimalRetryAfter() =>
