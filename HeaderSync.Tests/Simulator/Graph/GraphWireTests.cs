@@ -157,4 +157,15 @@ public sealed class GraphWireTests(SimulatorFixture fixture)
 
         Assert.StartsWith(localhost + "/users/", page.GetProperty("@odata.nextLink").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SentMailCarriesTheSensitivityPropertyToo()
+    {
+        var path = MessagePath(m => m.Scenario == Scenario.SentSensitive, out _);
+
+        var message = await fixture.GetJsonAsync($"{path}?$select=subject&$expand={SensitivityExpand}");
+
+        var property = message.GetProperty("singleValueExtendedProperties").EnumerateArray().Single();
+        Assert.Equal("2", property.GetProperty("value").GetString());
+    }
 }
