@@ -239,4 +239,29 @@ public sealed class FaultTests
             Assert.InRange(smallMs, 100, 5000);
             Assert.InRange(largeMs, 100 + (100 * kb), 10_000);
         });
+
+    [Fact]
+    public async Task BatchRunsFourRequestsAtATime() =>
+        await WithTenantAsync(_ => { }, async (f, mailbox) =>
+        {
+            var requests = Enumerable.Range(1, 8).Select(i => new
+            {
+                id = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                method = "GET",
+                url = $"/users/{mailbox}/mailFolders/inbox",
+            });
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Tenant.GraphBaseUrl + "/$batch"))
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { requests }), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new("Bearer", f.AccessToken);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            using var response = await f.Http.SendAsync(request);
+
+            var statuses = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+                .GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("status").GetInt32());
+            Assert.All(statuses, s => Assert.Equal(200, s));
+            Assert.InRange(watch.ElapsedMilliseconds, 2 * 500, (8 * 500) - 1);
+        }, latencyMs: 500);
 }
