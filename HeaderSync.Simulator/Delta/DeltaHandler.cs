@@ -86,7 +86,7 @@ internal static partial class DeltaHandler
         link = link with { Page = link.Page + 1, PageSize = pageSize };
         var query = link.ToQuery();
         request.Record.Select = query.Select ?? [];
-        if (faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandSensitivity))
+        if (faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandsExtendedProperties))
         {
             return ctx.AccessDenied();
         }

@@ -50,7 +50,7 @@ internal static class MessageHandlers
 
         var query = link.ToQuery();
         ctx.Request.Record.Select = query.Select ?? [];
-        if (ctx.Faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandSensitivity))
+        if (ctx.Faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandsExtendedProperties))
         {
             return ctx.AccessDenied();
         }
@@ -94,7 +94,7 @@ internal static class MessageHandlers
         }
 
         ctx.Request.Record.Select = query.Select ?? [];
-        if (ctx.Faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandSensitivity))
+        if (ctx.Faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandsExtendedProperties))
         {
             return ctx.AccessDenied();
         }

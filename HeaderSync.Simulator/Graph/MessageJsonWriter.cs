@@ -66,13 +66,19 @@ internal static class MessageJsonWriter
             Headers(w, record, content);
         }
 
-        if (query.ExpandSensitivity)
+        if (query.ExpandsExtendedProperties)
         {
             w.WriteStartArray("singleValueExtendedProperties");
-            w.WriteStartObject();
-            w.WriteString("id", "Integer 0x36");
-            w.WriteString("value", content.Sensitivity.ToString(CultureInfo.InvariantCulture));
-            w.WriteEndObject();
+            if (query.ExpandSensitivity)
+            {
+                ExtendedProperty(w, "Integer 0x36", content.Sensitivity);
+            }
+
+            if (query.ExpandSize)
+            {
+                ExtendedProperty(w, "Integer 0xe08", ApproximateSize(content));
+            }
+
             w.WriteEndArray();
         }
 
@@ -129,6 +135,20 @@ internal static class MessageJsonWriter
 
         w.WriteEndArray();
     }
+
+    private static void ExtendedProperty(Utf8JsonWriter w, string id, int value)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteString("value", value.ToString(CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
+
+    // Serialising MIME for every listed message would be slow; headers, bodies and base64
+    // attachments dominate the real size, which is all a client can use it for.
+    private static int ApproximateSize(MessageContent content) =>
+        2048 + (content.TextBody.Length * 2) + (content.HtmlBody.Length * 2)
+        + content.Attachments.Sum(a => a.Content.Length * 4 / 3);
 
     private static void Optional(MessageQuery query, string property, Action write)
     {

@@ -1,10 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace HeaderSync.Simulator.Graph;
 
 /// <summary>A message request's <c>$select</c> and <c>$expand</c>, validated against Graph's model.</summary>
-internal sealed record MessageQuery(
-    IReadOnlyList<string>? Select, bool ExpandSensitivity, bool ExpandAttachments)
+internal sealed partial record MessageQuery(
+    IReadOnlyList<string>? Select, bool ExpandSensitivity, bool ExpandAttachments, bool ExpandSize = false)
 {
     public const string SensitivityExpand = "singleValueExtendedProperties($filter=id eq 'Integer 0x0036')";
+    private const string BothExpand =
+        "singleValueExtendedProperties($filter=id eq 'Integer 0x0036' or id eq 'Integer 0x0E08')";
+    private const string SizeExpand = "singleValueExtendedProperties($filter=id eq 'Integer 0x0E08')";
 
     public static readonly string[] Properties =
     [
@@ -20,9 +25,17 @@ internal sealed record MessageQuery(
 
     public string SelectText => Select is null ? "" : string.Join(',', Select);
 
+    public bool ExpandsExtendedProperties => ExpandSensitivity || ExpandSize;
+
     public string ExpandText => string.Join(',', new[]
     {
-        ExpandSensitivity ? SensitivityExpand : null,
+        (ExpandSensitivity, ExpandSize) switch
+        {
+            (true, true) => BothExpand,
+            (true, false) => SensitivityExpand,
+            (false, true) => SizeExpand,
+            _ => null,
+        },
         ExpandAttachments ? "attachments" : null,
     }.Where(e => e is not null));
 
@@ -62,27 +75,33 @@ internal sealed record MessageQuery(
         }
 
         var sensitivity = false;
+        var size = false;
         var attachments = false;
         foreach (var item in SplitExpand(expand))
         {
             var compact = item.Replace(" ", "", StringComparison.Ordinal);
-            var sensitivityCompact = SensitivityExpand.Replace(" ", "", StringComparison.Ordinal);
-            if (compact.Equals(sensitivityCompact, StringComparison.OrdinalIgnoreCase))
-            {
-                sensitivity = true;
-            }
-            else if (compact.Equals("attachments", StringComparison.OrdinalIgnoreCase))
+            if (compact.Equals("attachments", StringComparison.OrdinalIgnoreCase))
             {
                 attachments = true;
+                continue;
             }
-            else
+
+            // Extended properties the simulator knows: PR_SENSITIVITY and PR_MESSAGE_SIZE.
+            var match = ExtendedPropertiesPattern().Match(item);
+            var tags = match.Success
+                ? match.Groups["tag"].Captures.Select(c => Convert.ToInt32(c.Value, 16)).ToList()
+                : [];
+            if (tags.Count == 0 || tags.Any(t => t is not (0x36 or 0xE08)))
             {
                 error = $"Parsing OData Select and Expand failed: unsupported $expand '{item}'.";
                 return false;
             }
+
+            sensitivity |= tags.Contains(0x36);
+            size |= tags.Contains(0xE08);
         }
 
-        query = new MessageQuery(selected, sensitivity, attachments);
+        query = new MessageQuery(selected, sensitivity, attachments, size);
         return true;
     }
 
@@ -108,4 +127,10 @@ internal sealed record MessageQuery(
 
         yield return expand[start..].Trim();
     }
+
+    [GeneratedRegex(
+        @"^\s*singleValueExtendedProperties\s*\(\s*\$filter\s*=\s*id\s+eq\s+'Integer\s+0x(?<tag>[0-9a-f]+)'"
+        + @"(\s+or\s+id\s+eq\s+'Integer\s+0x(?<tag>[0-9a-f]+)')*\s*\)\s*$",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex ExtendedPropertiesPattern();
 }

@@ -168,4 +168,21 @@ public sealed class GraphWireTests(SimulatorFixture fixture)
         var property = message.GetProperty("singleValueExtendedProperties").EnumerateArray().Single();
         Assert.Equal("2", property.GetProperty("value").GetString());
     }
+
+    [Fact]
+    public async Task SizeAndSensitivityPropertiesExpandTogether()
+    {
+        var path = MessagePath(m => m.Folder == "inbox", out _);
+        var both = "singleValueExtendedProperties($filter=id eq 'Integer 0x0036' or id eq 'Integer 0x0E08')";
+
+        var message = await fixture.GetJsonAsync($"{path}?$select=subject&$expand={both}");
+        using var unknown = await fixture.GetAsync(
+            $"{path}?$expand=singleValueExtendedProperties($filter=id eq 'Integer 0x1000')");
+
+        var properties = message.GetProperty("singleValueExtendedProperties").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("value").GetString()!);
+        Assert.Equal(["Integer 0x36", "Integer 0xe08"], properties.Keys);
+        Assert.True(int.Parse(properties["Integer 0xe08"], System.Globalization.CultureInfo.InvariantCulture) > 2048);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
 }
