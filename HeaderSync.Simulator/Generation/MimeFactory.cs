@@ -89,16 +89,32 @@ internal static class MimeFactory
     /// <summary>Top-level headers as Graph's internetMessageHeaders: raw values, unfolded.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Headers(MimeMessage message)
     {
+        // MimeKit keeps the top-level Content-* headers on the body; on the wire they are the
+        // message's own, and clients read Content-Type (multipart/report) from them.
+        var hasVersion = false;
         foreach (var header in message.Headers)
         {
-            var raw = Encoding.UTF8.GetString(header.RawValue)
-                .Replace("\r\n\t", " ", StringComparison.Ordinal)
-                .Replace("\r\n", "", StringComparison.Ordinal)
-                .Replace("\n", "", StringComparison.Ordinal)
-                .Trim();
-            yield return new(header.Field, raw);
+            hasVersion |= header.Id == HeaderId.MimeVersion;
+            yield return new(header.Field, Unfold(header));
+        }
+
+        if (!hasVersion)
+        {
+            yield return new("MIME-Version", "1.0");
+        }
+
+        foreach (var header in message.Body?.Headers ?? [])
+        {
+            yield return new(header.Field, Unfold(header));
         }
     }
+
+    private static string Unfold(Header header) =>
+        Encoding.UTF8.GetString(header.RawValue)
+            .Replace("\r\n\t", " ", StringComparison.Ordinal)
+            .Replace("\r\n", "", StringComparison.Ordinal)
+            .Replace("\n", "", StringComparison.Ordinal)
+            .Trim();
 
     /// <summary>A header written as given: MimeKit would fold or encode long unspaced values.</summary>
     private static Header Raw(string name, string value)

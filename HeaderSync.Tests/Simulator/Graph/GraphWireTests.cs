@@ -185,4 +185,44 @@ public sealed class GraphWireTests(SimulatorFixture fixture)
         Assert.True(int.Parse(properties["Integer 0xe08"], System.Globalization.CultureInfo.InvariantCulture) > 2048);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task HeadersIncludeTheTopLevelContentType()
+    {
+        var receipt = MessagePath(m => m.Scenario == Scenario.ReadReceipt, out _);
+        var ordinary = MessagePath(m => m.Scenario == Scenario.ProspectInbound, out _);
+
+        var report = await fixture.GetJsonAsync(receipt + "?$select=internetMessageHeaders");
+        var plain = await fixture.GetJsonAsync(ordinary + "?$select=internetMessageHeaders");
+
+        static string? Header(JsonElement message, string name) => message.GetProperty("internetMessageHeaders")
+            .EnumerateArray()
+            .Where(h => string.Equals(h.GetProperty("name").GetString(), name, StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.GetProperty("value").GetString())
+            .FirstOrDefault();
+        Assert.StartsWith("multipart/report", Header(report, "Content-Type"), StringComparison.Ordinal);
+        Assert.Contains("report-type=disposition-notification", Header(report, "Content-Type"), StringComparison.Ordinal);
+        Assert.StartsWith("multipart/", Header(plain, "Content-Type"), StringComparison.Ordinal);
+        Assert.Equal("1.0", Header(plain, "MIME-Version"));
+        Assert.Null(Header(plain, "List-Unsubscribe"));
+    }
+
+    [Fact]
+    public async Task AutomatedMailCarriesItsTellTaleHeaders()
+    {
+        var bounce = await fixture.GetJsonAsync(
+            MessagePath(m => m.Scenario == Scenario.Bounce, out _) + "?$select=internetMessageHeaders");
+        var newsletter = await fixture.GetJsonAsync(
+            MessagePath(m => m.Scenario == Scenario.Newsletter, out _) + "?$select=internetMessageHeaders");
+
+        static Dictionary<string, string> Headers(JsonElement message) => message.GetProperty("internetMessageHeaders")
+            .EnumerateArray()
+            .GroupBy(h => h.GetProperty("name").GetString()!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("value").GetString()!, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("<>", Headers(bounce)["Return-Path"]);
+        Assert.StartsWith("multipart/report", Headers(bounce)["Content-Type"], StringComparison.Ordinal);
+        Assert.Equal("bulk", Headers(newsletter)["Precedence"]);
+        Assert.StartsWith("<https://", Headers(newsletter)["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Contains("<news.", Headers(newsletter)["List-Id"], StringComparison.Ordinal);
+    }
 }
