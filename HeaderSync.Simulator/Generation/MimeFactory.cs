@@ -136,7 +136,12 @@ internal static class MimeFactory
 
     private static MimeEntity Body(MessageContent content)
     {
-        var text = new TextPart("plain") { Text = content.TextBody };
+        // Exchange sends 8-bit text as quoted-printable.
+        var text = new TextPart("plain")
+        {
+            Text = content.TextBody,
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
         text.ContentType.Charset = "utf-8";
 
         if (content.ReportType is not null)
@@ -155,7 +160,11 @@ internal static class MimeFactory
             return report;
         }
 
-        var html = new TextPart("html") { Text = content.HtmlBody };
+        var html = new TextPart("html")
+        {
+            Text = content.HtmlBody,
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
         html.ContentType.Charset = "utf-8";
         var alternative = new MultipartAlternative { text, html };
         alternative.Boundary = Boundary(content, "a");
