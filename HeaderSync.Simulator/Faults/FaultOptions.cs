@@ -47,6 +47,9 @@ public sealed class FaultOptions
 
     public SentItemHeadersMode SentItemHeaders { get; set; } = SentItemHeadersMode.Never;
 
+    /// <summary>Share of messages whose internetMessageHeaders lack From, Sender, Reply-To, To, Cc.</summary>
+    public double HeaderAddressesMissingRate { get; set; }
+
     public FaultOptions Clone() => (FaultOptions)MemberwiseClone();
 
     public void Validate()
@@ -64,6 +67,7 @@ public sealed class FaultOptions
         Rate(GatewayTimeoutRate, nameof(GatewayTimeoutRate));
         Rate(DeltaReplayRate, nameof(DeltaReplayRate));
         Rate(DeltaSparseRate, nameof(DeltaSparseRate));
+        Rate(HeaderAddressesMissingRate, nameof(HeaderAddressesMissingRate));
 
         if (LatencyMsPerRequest < 0 || LatencyMsPerKb < 0)
         {

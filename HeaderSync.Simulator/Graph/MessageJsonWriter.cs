@@ -11,6 +11,7 @@ namespace HeaderSync.Simulator.Graph;
 internal static class MessageJsonWriter
 {
     private const string DateFormat = "yyyy-MM-ddTHH:mm:ssZ";
+    private static readonly string[] AddressHeaders = ["From", "Sender", "Reply-To", "To", "Cc"];
 
     /// <summary>Writes the message and records in the request log what was returned.</summary>
     public static void Write(
@@ -63,7 +64,8 @@ internal static class MessageJsonWriter
 
         if (query.Includes("internetMessageHeaders") && HeadersVisible(ctx.Faults, record))
         {
-            Headers(w, record, content);
+            var dropAddresses = AddressHeadersMissing(ctx, mailbox, record);
+            Headers(w, record, content, dropAddresses);
         }
 
         if (query.ExpandsExtendedProperties)
@@ -119,7 +121,14 @@ internal static class MessageJsonWriter
             _ => false,
         };
 
-    private static void Headers(Utf8JsonWriter w, MessageRecord record, MessageContent content)
+    // Decided per message rather than per request, so a re-read shows the same gap.
+    private static bool AddressHeadersMissing(GraphContext ctx, MailboxState mailbox, MessageRecord record) =>
+        ctx.Faults.HeaderAddressesMissingRate > 0
+        && new SeededRandom(ctx.Tenant.Options.Seed, 6, mailbox.Number, record.Index).NextDouble()
+            < ctx.Faults.HeaderAddressesMissingRate;
+
+    private static void Headers(
+        Utf8JsonWriter w, MessageRecord record, MessageContent content, bool dropAddresses)
     {
         var mime = record.Posted is { } posted
             ? MimeMessage.Load(new MemoryStream(posted.Mime))
@@ -127,6 +136,11 @@ internal static class MessageJsonWriter
         w.WriteStartArray("internetMessageHeaders");
         foreach (var header in MimeFactory.Headers(mime))
         {
+            if (dropAddresses && AddressHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             w.WriteStartObject();
             w.WriteString("name", header.Key);
             w.WriteString("value", header.Value);

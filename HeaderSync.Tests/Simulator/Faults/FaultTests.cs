@@ -264,4 +264,21 @@ public sealed class FaultTests
             Assert.All(statuses, s => Assert.Equal(200, s));
             Assert.InRange(watch.ElapsedMilliseconds, 2 * 500, (8 * 500) - 1);
         }, latencyMs: 500);
+
+    [Fact]
+    public async Task HeadersCanLackTheAddressLines() =>
+        await WithTenantAsync(o => o.HeaderAddressesMissingRate = 1, async (f, mailbox) =>
+        {
+            var id = f.Tenant.Messages(mailbox).First(m => m.Folder == "inbox").Id;
+
+            var message = await f.GetJsonAsync($"/users/{mailbox}/messages/{id}?$select=from,internetMessageHeaders");
+
+            var names = message.GetProperty("internetMessageHeaders").EnumerateArray()
+                .Select(h => h.GetProperty("name").GetString()).ToList();
+            Assert.DoesNotContain("From", names);
+            Assert.DoesNotContain("To", names);
+            Assert.Contains("Subject", names);
+            Assert.False(string.IsNullOrEmpty(message.GetProperty("from").GetProperty("emailAddress")
+                .GetProperty("address").GetString()));
+        });
 }
