@@ -142,7 +142,7 @@ internal static class IdentityEndpoints
         var state = q["state"].ToString();
         var responseMode = q["response_mode"].ToString();
         var idToken = q["response_type"].ToString().Split(' ').Contains("id_token")
-            ? issuer.IdToken(Root(request), clientId, user, NullIfEmpty(q["nonce"]))
+            ? issuer.IdToken(Root(request), clientId, user, NullIfEmpty(q["nonce"]), code)
             : null;
         if (responseMode == "form_post")
         {

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using HeaderSync.Simulator.Faults;
@@ -45,8 +46,21 @@ internal sealed class TokenIssuer(
         return Create(root, audience, claims);
     }
 
-    public string IdToken(string root, string clientId, SimulatedUser user, string? nonce) =>
-        Create(root, clientId, UserClaims(user, nonce));
+    /// <summary>
+    /// An id token; one sent from the authorize endpoint with a code carries <c>c_hash</c>,
+    /// which OpenID Connect clients check in the hybrid flow.
+    /// </summary>
+    public string IdToken(string root, string clientId, SimulatedUser user, string? nonce, string? code = null)
+    {
+        var claims = UserClaims(user, nonce);
+        if (code is not null)
+        {
+            var hash = SHA256.HashData(Encoding.ASCII.GetBytes(code));
+            claims["c_hash"] = Base64Url.EncodeToString(hash.AsSpan(0, hash.Length / 2));
+        }
+
+        return Create(root, clientId, claims);
+    }
 
     public string UserAccessToken(string root, string clientId, SimulatedUser user)
     {

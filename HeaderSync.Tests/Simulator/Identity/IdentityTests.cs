@@ -226,4 +226,28 @@ public sealed class IdentityTests(SimulatorFixture fixture) : IDisposable
             await f.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task FormPostHandsBackCodeAndIdTokenWithCodeHash()
+    {
+        var user = fixture.Tenant.Users[0];
+        var query = $"client_id={PortalClientId}&response_type=code%20id_token&response_mode=form_post"
+            + $"&redirect_uri={Uri.EscapeDataString(RedirectUri)}&state=s-2&nonce=n-2&user={user.Id}";
+
+        var page = await _browser.GetStringAsync($"{Tenant}/oauth2/v2.0/authorize?{query}");
+
+        string Field(string name)
+        {
+            var marker = $"name=\"{name}\" value=\"";
+            var start = page.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+            return WebUtility.HtmlDecode(page[start..page.IndexOf('"', start)]);
+        }
+
+        Assert.Contains($"action=\"{RedirectUri}\"", page, StringComparison.Ordinal);
+        Assert.Equal("s-2", Field("state"));
+        var idToken = await ValidateAsync(Field("id_token"), PortalClientId);
+        var hash = SHA256.HashData(Encoding.ASCII.GetBytes(Field("code")));
+        Assert.Equal(Base64Url.EncodeToString(hash.AsSpan(0, 16)), idToken.GetClaim("c_hash").Value);
+        Assert.Equal("n-2", idToken.GetClaim("nonce").Value);
+    }
 }
