@@ -303,6 +303,15 @@ internal static class IdentityEndpoints
     private static IResult Logout(HttpRequest request)
     {
         var target = request.Query["post_logout_redirect_uri"].ToString();
+        var state = request.Query["state"].ToString();
+
+        // OpenID Connect clients find their sign-out callback's context by the echoed state.
+        if (state.Length > 0)
+        {
+            var separator = target.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+            target += separator + "state=" + Uri.EscapeDataString(state);
+        }
+
         return Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.IsLoopback
             ? Results.Redirect(target)
             : Results.Content(

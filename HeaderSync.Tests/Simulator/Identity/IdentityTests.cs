@@ -250,4 +250,16 @@ public sealed class IdentityTests(SimulatorFixture fixture) : IDisposable
         Assert.Equal(Base64Url.EncodeToString(hash.AsSpan(0, 16)), idToken.GetClaim("c_hash").Value);
         Assert.Equal("n-2", idToken.GetClaim("nonce").Value);
     }
+
+    [Fact]
+    public async Task LogoutReturnsToALoopbackPageWithTheState()
+    {
+        var back = "http://localhost:5123/signout-callback-oidc";
+
+        using var response = await _browser.GetAsync(
+            $"{Tenant}/oauth2/v2.0/logout?post_logout_redirect_uri={Uri.EscapeDataString(back)}&state=abc");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{back}?state=abc", response.Headers.Location!.ToString());
+    }
 }
