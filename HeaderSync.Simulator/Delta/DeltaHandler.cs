@@ -19,9 +19,10 @@ internal static partial class DeltaHandler
         GraphContext ctx, MailboxState mailbox, MailFolderKind folder, string deltaPath, FaultDice dice)
     {
         var request = ctx.Request;
-        if (!LinkSupport.TryResolve(ctx, mailbox, LinkKind.DeltaInitial, "$skiptoken", out var skip, out var error,
-                LinkKind.DeltaChanges)
-            || !LinkSupport.TryResolve(ctx, mailbox, LinkKind.DeltaNextRound, "$deltatoken", out var delta, out error))
+        if (!LinkSupport.TryResolve(
+                ctx, mailbox, LinkKind.DeltaInitial, "$skiptoken", out var skip, out var error, LinkKind.DeltaChanges)
+            || !LinkSupport.TryResolve(
+                ctx, mailbox, LinkKind.DeltaNextRound, "$deltatoken", out var delta, out error))
         {
             return error!;
         }
@@ -32,10 +33,16 @@ internal static partial class DeltaHandler
             return ctx.BadRequest("The delta token belongs to another folder.");
         }
 
-        var pageSize = Math.Clamp(ctx.Prefer.MaxPageSize ?? link?.PageSize ?? DefaultPageSize, 1, MaxPageSize);
+        int? top = int.TryParse(
+            request.QueryValue("$top"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t)
+            ? t
+            : null;
+        var requested = ctx.Prefer.MaxPageSize ?? top ?? link?.PageSize ?? DefaultPageSize;
+        var pageSize = Math.Clamp(requested, 1, MaxPageSize);
         var faults = ctx.Faults;
         if (link is not null && (faults.ExpireDeltaTokens
-            || (faults.ExpireDeltaAfterPages > 0 && link.Page + 1 >= faults.ExpireDeltaAfterPages && skip is not null)))
+            || (skip is not null && faults.ExpireDeltaAfterPages > 0
+                && link.Page + 1 >= faults.ExpireDeltaAfterPages)))
         {
             return Expired(ctx);
         }
@@ -79,7 +86,7 @@ internal static partial class DeltaHandler
         link = link with { Page = link.Page + 1, PageSize = pageSize };
         var query = link.ToQuery();
         request.Record.Select = query.Select ?? [];
-        if (faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandSensitivity))
+        if (faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandsExtendedProperties))
         {
             return ctx.AccessDenied();
         }
@@ -130,7 +137,8 @@ internal static partial class DeltaHandler
             return false;
         }
 
-        from = date.ToUnixTimeSeconds() + (match.Groups[1].Value.Equals("gt", StringComparison.OrdinalIgnoreCase) ? 1 : 0);
+        var strictlyAfter = match.Groups[1].Value.Equals("gt", StringComparison.OrdinalIgnoreCase);
+        from = date.ToUnixTimeSeconds() + (strictlyAfter ? 1 : 0);
         return true;
     }
 

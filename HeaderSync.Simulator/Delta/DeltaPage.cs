@@ -7,7 +7,12 @@ namespace HeaderSync.Simulator.Delta;
 
 /// <summary>Selects one delta page's items and writes them, with replay and sparse faults.</summary>
 internal sealed class DeltaPage(
-    GraphContext ctx, MailboxState mailbox, MailFolderKind folder, MessageQuery query, FaultOptions faults, FaultDice dice)
+    GraphContext ctx,
+    MailboxState mailbox,
+    MailFolderKind folder,
+    MessageQuery query,
+    FaultOptions faults,
+    FaultDice dice)
 {
     // Graph caps a delta round filtered on receivedDateTime at 5,000 messages.
     private const int FilteredCap = 5000;
@@ -22,7 +27,9 @@ internal sealed class DeltaPage(
         var records = take <= 0
             ? []
             : mailbox.Scan(
-                r => r.Folder == folder && r.Plan.ReceivedAtUnixSeconds >= link.FilterFrom, link.Cursor + 1, take + 1);
+                r => r.Folder == folder && r.Plan.ReceivedAtUnixSeconds >= link.FilterFrom,
+                link.Cursor + 1,
+                take + 1);
         var page = records.Take(Math.Max(take, 0)).ToList();
         _items.AddRange(page.Select(r => (r, false, folder)));
 

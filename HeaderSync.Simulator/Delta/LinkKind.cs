@@ -7,4 +7,5 @@ internal enum LinkKind : byte
     DeltaInitial = 2,
     DeltaChanges = 3,
     DeltaNextRound = 4,
+    Users = 5,
 }

@@ -23,7 +23,8 @@ internal static class LinkSupport
         }
 
         var state = ctx.Links.Decode(token);
-        if (state is null || state.Mailbox != mailbox.Number || (state.Kind != kind && state.Kind != alternativeKind))
+        if (state is null || state.Mailbox != mailbox.Number
+            || (state.Kind != kind && state.Kind != alternativeKind))
         {
             error = ctx.BadRequest($"The {parameter} is invalid or does not belong to this resource.");
             return false;
@@ -63,6 +64,8 @@ internal static class LinkSupport
             applied.Add("IdType=\"ImmutableId\"");
         }
 
-        return applied.Count == 0 ? response : response.WithHeader("Preference-Applied", string.Join(", ", applied));
+        return applied.Count == 0
+            ? response
+            : response.WithHeader("Preference-Applied", string.Join(", ", applied));
     }
 }

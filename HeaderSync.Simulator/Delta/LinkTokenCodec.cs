@@ -12,7 +12,8 @@ namespace HeaderSync.Simulator.Delta;
 internal sealed class LinkTokenCodec(int seed)
 {
     private const int MacLength = 16;
-    private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes($"HeaderSync.Simulator/links/{seed}"));
+    private readonly byte[] _key =
+        SHA256.HashData(Encoding.UTF8.GetBytes($"HeaderSync.Simulator/links/{seed}"));
 
     public string Encode(LinkState state)
     {

@@ -41,5 +41,7 @@ internal static class CrmExports
     }
 
     private static string Field(string value) =>
-        value.IndexOfAny([',', '"', ';', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        value.IndexOfAny([',', '"', ';', '\n']) < 0
+            ? value
+            : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -47,6 +47,7 @@ internal static class EvidenceEndpoints
         group.MapPost("/mailboxes/{mailbox}/messages", PostMessageAsync).DisableAntiforgery();
         group.MapDelete("/mailboxes/{mailbox}/messages/{id}", DeleteMessage);
         group.MapPost("/mailboxes/{mailbox}/messages/{id}/move", MoveMessageAsync).DisableAntiforgery();
+        group.MapPost("/mailboxes/{mailbox}/messages/{id}/read", MarkReadAsync).DisableAntiforgery();
         group.MapGet("/faults", (FaultState faults) => Results.Json(faults.Current, FaultJson));
         group.MapPut("/faults", PutFaultsAsync).DisableAntiforgery();
         return app;
@@ -167,6 +168,21 @@ internal static class EvidenceEndpoints
 
         logger.MessageMoved(id, state.User.UserPrincipalName, MailFolders.WellKnownName(kind));
         return Results.Json(new { id, folder = MailFolders.WellKnownName(kind) });
+    }
+
+    private static async Task<IResult> MarkReadAsync(
+        string mailbox, string id, HttpRequest request, TenantState tenant, TimeProvider time, CancellationToken ct)
+    {
+        var state = tenant.FindMailbox(mailbox);
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
+        var isRead = !body.TryGetProperty("isRead", out var value) || value.GetBoolean();
+        if (state is null || !MessageIds.TryParse(id, out var number, out var index) || number != state.Number
+            || state.SetRead(index, isRead, time.GetUtcNow().ToUnixTimeSeconds()) is null)
+        {
+            return Results.NotFound();
+        }
+
+        return Results.Json(new { id, isRead });
     }
 
     private static async Task<IResult> PutFaultsAsync(

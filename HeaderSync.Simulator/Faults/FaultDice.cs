@@ -9,5 +9,6 @@ internal sealed class FaultDice(int seed)
 
     public bool Roll(double probability) =>
         probability > 0
-        && (probability >= 1 || new SeededRandom(seed, 4, Interlocked.Increment(ref _draws)).NextDouble() < probability);
+        && (probability >= 1
+            || new SeededRandom(seed, 4, Interlocked.Increment(ref _draws)).NextDouble() < probability);
 }

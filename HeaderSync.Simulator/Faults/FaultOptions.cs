@@ -6,6 +6,9 @@ namespace HeaderSync.Simulator.Faults;
 /// </summary>
 public sealed class FaultOptions
 {
+    /// <summary>Added to <c>Simulator:LatencyMs</c> for every Graph request.</summary>
+    public int LatencyMsPerRequest { get; set; }
+
     public int LatencyMsPerKb { get; set; }
 
     public int MaxConcurrentRequestsPerMailbox { get; set; } = 4;
@@ -44,6 +47,9 @@ public sealed class FaultOptions
 
     public SentItemHeadersMode SentItemHeaders { get; set; } = SentItemHeadersMode.Never;
 
+    /// <summary>Share of messages whose internetMessageHeaders lack From, Sender, Reply-To, To, Cc.</summary>
+    public double HeaderAddressesMissingRate { get; set; }
+
     public FaultOptions Clone() => (FaultOptions)MemberwiseClone();
 
     public void Validate()
@@ -61,6 +67,13 @@ public sealed class FaultOptions
         Rate(GatewayTimeoutRate, nameof(GatewayTimeoutRate));
         Rate(DeltaReplayRate, nameof(DeltaReplayRate));
         Rate(DeltaSparseRate, nameof(DeltaSparseRate));
+        Rate(HeaderAddressesMissingRate, nameof(HeaderAddressesMissingRate));
+
+        if (LatencyMsPerRequest < 0 || LatencyMsPerKb < 0)
+        {
+            throw new InvalidOperationException(
+                "Simulator:Faults:LatencyMsPerRequest and LatencyMsPerKb must not be negative.");
+        }
 
         if (MaxConcurrentRequestsPerMailbox < 1 || RequestBudgetPerWindow < 1 || BudgetWindowSeconds < 1)
         {

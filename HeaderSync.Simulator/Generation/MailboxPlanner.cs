@@ -90,7 +90,7 @@ internal static class MailboxPlanner
         SeededRandom rng, ScenarioInfo info, Dictionary<Scenario, List<int>> byScenario)
     {
         var recent = info.Parents
-            .SelectMany(p => byScenario.TryGetValue(p, out var l) ? l.Skip(Math.Max(0, l.Count - RecentParents)) : [])
+            .SelectMany(p => byScenario.TryGetValue(p, out var l) ? l.TakeLast(RecentParents) : [])
             .ToList();
         return recent.Count == 0 ? -1 : rng.Pick(recent);
     }

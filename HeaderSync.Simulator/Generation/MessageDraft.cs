@@ -66,7 +66,7 @@ internal sealed class MessageDraft(SeededRandom rng, Participant mailboxOwner)
             ? Subject ?? char.ToUpperInvariant(Topic[0]) + Topic[1..]
             : "RE: " + _parent.Subject;
         var messageId = _inbound
-            ? $"<{Rng.NextHex(16)}.{mailbox}.{plan.Index}@{From.Domain}>"
+            ? $"<{Rng.NextHex(16)}.{mailbox}.{plan.Index}@{From.Domain.ToLowerInvariant()}>"
             : $"<DM6PR11MB{Rng.NextHex(8).ToUpperInvariant()}{mailbox:x2}{plan.Index:x6}"
               + "@DM6PR11MB4321.namprd11.prod.outlook.com>";
         var references = parent is null

@@ -106,7 +106,8 @@ internal sealed class MessageRenderer
                 break;
             case Scenario.AccountDomainPlusAddress:
                 var at = prospect.Email.IndexOf('@', StringComparison.Ordinal);
-                d.Inbound(prospectPerson with { Address = $"{prospect.Email[..at]}+quotes{prospect.Email[at..]}" });
+                var tagged = $"{prospect.Email[..at]}+quotes{prospect.Email[at..]}";
+                d.Inbound(prospectPerson with { Address = tagged });
                 break;
             case Scenario.AccountDomainOddLocalPart:
                 d.Inbound(new Participant($"{account.Name} Accounts", $"o'neil-ap&ar@{account.Domain}"));

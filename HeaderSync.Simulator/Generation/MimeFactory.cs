@@ -89,19 +89,32 @@ internal static class MimeFactory
     /// <summary>Top-level headers as Graph's internetMessageHeaders: raw values, unfolded.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Headers(MimeMessage message)
     {
-        // Graph lists the top-level MIME headers too (Content-Type among them), which MimeKit
-        // keeps on the body entity rather than the message.
-        var bodyHeaders = message.Body?.Headers ?? [];
-        foreach (var header in message.Headers.Concat(bodyHeaders))
+        // MimeKit keeps the top-level Content-* headers on the body; on the wire they are the
+        // message's own, and clients read Content-Type (multipart/report) from them.
+        var hasVersion = false;
+        foreach (var header in message.Headers)
         {
-            var raw = Encoding.UTF8.GetString(header.RawValue)
-                .Replace("\r\n\t", " ", StringComparison.Ordinal)
-                .Replace("\r\n", "", StringComparison.Ordinal)
-                .Replace("\n", "", StringComparison.Ordinal)
-                .Trim();
-            yield return new(header.Field, raw);
+            hasVersion |= header.Id == HeaderId.MimeVersion;
+            yield return new(header.Field, Unfold(header));
+        }
+
+        if (!hasVersion)
+        {
+            yield return new("MIME-Version", "1.0");
+        }
+
+        foreach (var header in message.Body?.Headers ?? [])
+        {
+            yield return new(header.Field, Unfold(header));
         }
     }
+
+    private static string Unfold(Header header) =>
+        Encoding.UTF8.GetString(header.RawValue)
+            .Replace("\r\n\t", " ", StringComparison.Ordinal)
+            .Replace("\r\n", "", StringComparison.Ordinal)
+            .Replace("\n", "", StringComparison.Ordinal)
+            .Trim();
 
     /// <summary>A header written as given: MimeKit would fold or encode long unspaced values.</summary>
     private static Header Raw(string name, string value)
@@ -112,15 +125,23 @@ internal static class MimeFactory
     }
 
     // MimeKit draws boundaries at random; a message must serialise the same way every time.
-    private static string Boundary(MessageContent content, string part) =>
-        $"_000_{part}{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(content.InternetMessageId)).AsSpan(0, 12))}_";
+    private static string Boundary(MessageContent content, string part)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(content.InternetMessageId));
+        return $"_000_{part}{Convert.ToHexString(hash.AsSpan(0, 12))}_";
+    }
 
     private static MailboxAddress Mailbox(Participant participant) =>
         new(participant.Name, participant.Address);
 
     private static MimeEntity Body(MessageContent content)
     {
-        var text = new TextPart("plain") { Text = content.TextBody };
+        // Exchange sends 8-bit text as quoted-printable.
+        var text = new TextPart("plain")
+        {
+            Text = content.TextBody,
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
         text.ContentType.Charset = "utf-8";
 
         if (content.ReportType is not null)
@@ -139,7 +160,11 @@ internal static class MimeFactory
             return report;
         }
 
-        var html = new TextPart("html") { Text = content.HtmlBody };
+        var html = new TextPart("html")
+        {
+            Text = content.HtmlBody,
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
         html.ContentType.Charset = "utf-8";
         var alternative = new MultipartAlternative { text, html };
         alternative.Boundary = Boundary(content, "a");

@@ -11,7 +11,8 @@ internal static class AttachmentJsonWriter
         "AAMkAGAtt" + MessageIds.Encode(
         [
             (byte)mailbox.Number, (byte)(mailbox.Number >> 8),
-            (byte)record.Index, (byte)(record.Index >> 8), (byte)(record.Index >> 16), (byte)(record.Index >> 24),
+            (byte)record.Index, (byte)(record.Index >> 8),
+            (byte)(record.Index >> 16), (byte)(record.Index >> 24),
             (byte)position,
         ]);
 

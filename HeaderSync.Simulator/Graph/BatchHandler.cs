@@ -11,8 +11,10 @@ namespace HeaderSync.Simulator.Graph;
 internal static class BatchHandler
 {
     private const int MaxRequests = 20;
+    private const int MaxParallel = 4;
 
-    public static async Task<GraphResponse> HandleAsync(GraphPipeline pipeline, GraphRequest batch, CancellationToken ct)
+    public static async Task<GraphResponse> HandleAsync(
+        GraphPipeline pipeline, GraphRequest batch, CancellationToken ct)
     {
         var now = pipeline.Now;
         if (!string.Equals(batch.Method, "POST", StringComparison.OrdinalIgnoreCase))
@@ -37,23 +39,26 @@ internal static class BatchHandler
 
         if (requests.Count > MaxRequests)
         {
-            return GraphErrors.BadRequest($"Number of requests in batch exceeds the limit of {MaxRequests}.", now);
+            return GraphErrors.BadRequest(
+                $"Number of requests in batch exceeds the limit of {MaxRequests}.", now);
         }
 
-        var statuses = new Dictionary<string, int>();
-        var answers = new List<(string Id, GraphResponse Response)>();
+        // Outlook runs up to four requests of a batch at a time; dependsOn orders the rest.
+        using var parallel = new SemaphoreSlim(MaxParallel);
+        var started = new Dictionary<string, Task<GraphResponse>>();
+        var answers = new List<(string Id, Task<GraphResponse> Response)>();
         foreach (var item in requests.OfType<JsonObject>())
         {
             var id = item["id"]?.GetValue<string>() ?? "";
-            var failedDependency = (item["dependsOn"] as JsonArray)?
-                .Select(d => d?.GetValue<string>() ?? "")
-                .Any(d => !statuses.TryGetValue(d, out var status) || status >= 400) ?? false;
-            var response = failedDependency
-                ? GraphErrors.Create(424, "FailedDependency", "A request this one depends on failed.", pipeline.Now)
-                : await RunAsync(pipeline, batch, item, ct);
-            statuses[id] = response.Status;
+            var dependencies = (item["dependsOn"] as JsonArray)?
+                .Select(d => started.GetValueOrDefault(d?.GetValue<string>() ?? ""))
+                .ToList() ?? [];
+            var response = RunAfterAsync(pipeline, batch, item, dependencies, parallel, ct);
+            started[id] = response;
             answers.Add((id, response));
         }
+
+        await Task.WhenAll(answers.Select(a => a.Response));
 
         var body = JsonBuffer.Write(w =>
         {
@@ -61,13 +66,38 @@ internal static class BatchHandler
             w.WriteStartArray("responses");
             foreach (var (id, response) in answers)
             {
-                Write(w, id, response);
+                Write(w, id, response.Result);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         });
         return GraphResponse.Json(200, body);
+    }
+
+    private static async Task<GraphResponse> RunAfterAsync(
+        GraphPipeline pipeline, GraphRequest batch, JsonObject item, List<Task<GraphResponse>?> dependencies,
+        SemaphoreSlim parallel, CancellationToken ct)
+    {
+        foreach (var dependency in dependencies)
+        {
+            // An unknown id, or one not listed earlier, counts as a failed dependency.
+            if (dependency is null || (await dependency).Status >= 400)
+            {
+                return GraphErrors.Create(
+                    424, "FailedDependency", "A request this one depends on failed.", pipeline.Now);
+            }
+        }
+
+        await parallel.WaitAsync(ct);
+        try
+        {
+            return await RunAsync(pipeline, batch, item, ct);
+        }
+        finally
+        {
+            parallel.Release();
+        }
     }
 
     private static async Task<GraphResponse> RunAsync(

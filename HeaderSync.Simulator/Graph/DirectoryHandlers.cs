@@ -3,31 +3,9 @@ using HeaderSync.Simulator.Tenant;
 
 namespace HeaderSync.Simulator.Graph;
 
-/// <summary><c>/users</c>, <c>/organization</c> and <c>/mailFolders</c>.</summary>
+/// <summary><c>/organization</c> and <c>/mailFolders</c>.</summary>
 internal static class DirectoryHandlers
 {
-    public static GraphResponse Users(GraphContext ctx)
-    {
-        var users = ctx.Tenant.Directory.Users;
-        var body = JsonBuffer.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", ctx.Request.ServiceRoot + "/$metadata#users");
-            w.WriteStartArray("value");
-            foreach (var user in users)
-            {
-                WriteUser(w, user);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-        return GraphResponse.Json(200, body);
-    }
-
-    public static GraphResponse User(GraphContext ctx, SimulatedUser user) =>
-        GraphResponse.Json(200, JsonBuffer.Write(w => WriteUser(w, user, ctx.Request.ServiceRoot)));
-
     public static GraphResponse Organization(GraphContext ctx)
     {
         var directory = ctx.Tenant.Directory;
@@ -66,7 +44,8 @@ internal static class DirectoryHandlers
         var body = JsonBuffer.Write(w =>
         {
             w.WriteStartObject();
-            w.WriteString("@odata.context", ctx.Request.ServiceRoot + "/$metadata#users('" + mailbox.User.Id + "')/mailFolders");
+            w.WriteString("@odata.context",
+                $"{ctx.Request.ServiceRoot}/$metadata#users('{mailbox.User.Id}')/mailFolders");
             w.WriteStartArray("value");
             foreach (var kind in MailFolders.All)
             {
@@ -110,31 +89,6 @@ internal static class DirectoryHandlers
         w.WriteNumber("totalItemCount", counts[kind].Total);
         w.WriteBoolean("isHidden", false);
         w.WriteString("wellKnownName", MailFolders.WellKnownName(kind));
-        w.WriteEndObject();
-    }
-
-    private static void WriteUser(Utf8JsonWriter w, SimulatedUser user) => WriteUser(w, user, null);
-
-    private static void WriteUser(Utf8JsonWriter w, SimulatedUser user, string? serviceRoot)
-    {
-        w.WriteStartObject();
-        if (serviceRoot is not null)
-        {
-            w.WriteString("@odata.context", serviceRoot + "/$metadata#users/$entity");
-        }
-
-        w.WriteStartArray("businessPhones");
-        w.WriteEndArray();
-        w.WriteString("displayName", user.DisplayName);
-        w.WriteString("givenName", user.GivenName);
-        w.WriteString("jobTitle", user.JobTitle);
-        w.WriteString("mail", user.UserPrincipalName);
-        w.WriteNull("mobilePhone");
-        w.WriteNull("officeLocation");
-        w.WriteString("preferredLanguage", "en-US");
-        w.WriteString("surname", user.Surname);
-        w.WriteString("userPrincipalName", user.UserPrincipalName);
-        w.WriteString("id", user.Id);
         w.WriteEndObject();
     }
 }

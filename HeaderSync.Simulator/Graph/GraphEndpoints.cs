@@ -38,12 +38,13 @@ internal static class GraphEndpoints
             record);
 
         GraphResponse response;
-        var rejection = await tokens.RejectAsync(request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, ct);
+        var authorization = request.Headers.Authorization.ToString();
+        var rejection = await tokens.RejectAsync(authorization.Length > 0 ? authorization : null, ct);
         if (rejection is not null)
         {
             logger.GraphRejectedToken(path, rejection);
             response = GraphErrors.Create(401, "InvalidAuthenticationToken", rejection, pipeline.Now)
-                .WithHeader("WWW-Authenticate", "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\"");
+                .WithHeader("WWW-Authenticate", "Bearer realm=\"\", error=\"invalid_token\"");
         }
         else
         {
@@ -54,7 +55,8 @@ internal static class GraphEndpoints
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 logger.GraphFailed(exception, path);
-                response = GraphErrors.Create(500, "InternalServerError", "The simulator failed.", pipeline.Now);
+                response = GraphErrors.Create(
+                    500, "InternalServerError", "The simulator failed.", pipeline.Now);
             }
         }
 

@@ -15,7 +15,8 @@ internal static class GraphErrors
             w.WriteString("code", code);
             w.WriteString("message", message);
             w.WriteStartObject("innerError");
-            w.WriteString("date", now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+            var date = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+            w.WriteString("date", date);
             w.WriteString("request-id", requestId);
             w.WriteString("client-request-id", requestId);
             w.WriteEndObject();

@@ -35,12 +35,13 @@ internal sealed class GraphPipeline(
             time.GetUtcNow(), links);
         if (!string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase))
         {
-            return ctx.Error(405, "BadRequest", $"The method {request.Method} is not supported on this resource.");
+            return ctx.Error(
+                405, "BadRequest", $"The method {request.Method} is not supported on this resource.");
         }
 
         if (route.User is null)
         {
-            await DelayAsync(tenant.Options.LatencyMs, ct);
+            await DelayAsync(tenant.Options.LatencyMs + fault.LatencyMsPerRequest, ct);
             return Dispatch(ctx, route, null);
         }
 
@@ -51,7 +52,8 @@ internal sealed class GraphPipeline(
         }
 
         request.Record.Mailbox = mailbox.User.Id.ToString();
-        var rejection = gate.TryEnter(request.Record.Mailbox, mailbox.User.UserPrincipalName, fault, out var lease);
+        var rejection = gate.TryEnter(
+            request.Record.Mailbox, mailbox.User.UserPrincipalName, fault, out var lease);
         using (lease)
         {
             if (rejection is not null)
@@ -59,7 +61,7 @@ internal sealed class GraphPipeline(
                 return rejection;
             }
 
-            await DelayAsync(tenant.Options.LatencyMs, ct);
+            await DelayAsync(tenant.Options.LatencyMs + fault.LatencyMsPerRequest, ct);
             var response = Dispatch(ctx, route, mailbox);
             await DelayAsync(fault.LatencyMsPerKb * response.Body.Length / 1024, ct);
             return response;
@@ -75,7 +77,8 @@ internal sealed class GraphPipeline(
         var user = Uri.EscapeDataString(route.User ?? "");
         var folderSegment = Uri.EscapeDataString(route.Folder ?? "");
         MailFolderKind folder = default;
-        if (route.Folder is not null && (mailbox is null || !MailFolders.TryParse(mailbox.Number, route.Folder, out folder)))
+        if (route.Folder is not null
+            && (mailbox is null || !MailFolders.TryParse(mailbox.Number, route.Folder, out folder)))
         {
             return ctx.NotFound("The specified folder could not be found in the store.");
         }
@@ -83,19 +86,20 @@ internal sealed class GraphPipeline(
         switch (route.Kind)
         {
             case GraphRouteKind.Users:
-                return DirectoryHandlers.Users(ctx);
+                return UserHandlers.List(ctx);
             case GraphRouteKind.Organization:
                 return DirectoryHandlers.Organization(ctx);
             case GraphRouteKind.Me:
                 return ctx.BadRequest("/me request is only valid with delegated authentication flow.");
             case GraphRouteKind.User:
-                return DirectoryHandlers.User(ctx, mailbox!.User);
+                return UserHandlers.Get(ctx, mailbox!.User);
             case GraphRouteKind.Folders:
                 return DirectoryHandlers.Folders(ctx, mailbox!);
             case GraphRouteKind.Folder:
                 return DirectoryHandlers.Folder(mailbox!, folder);
             case GraphRouteKind.FolderMessages:
-                return MessageHandlers.List(ctx, mailbox!, folder, $"users/{user}/mailFolders/{folderSegment}/messages");
+                return MessageHandlers.List(
+                    ctx, mailbox!, folder, $"users/{user}/mailFolders/{folderSegment}/messages");
             case GraphRouteKind.Messages:
                 return MessageHandlers.List(ctx, mailbox!, null, $"users/{user}/messages");
             case GraphRouteKind.FolderDelta:

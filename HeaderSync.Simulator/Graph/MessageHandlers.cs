@@ -10,9 +10,11 @@ internal static class MessageHandlers
     private const int DefaultPageSize = 10;
     private const int MaxPageSize = 1000;
 
-    public static GraphResponse List(GraphContext ctx, MailboxState mailbox, MailFolderKind? folder, string listPath)
+    public static GraphResponse List(
+        GraphContext ctx, MailboxState mailbox, MailFolderKind? folder, string listPath)
     {
-        if (!LinkSupport.TryResolve(ctx, mailbox, LinkKind.MessageList, "$skiptoken", out var link, out var error))
+        if (!LinkSupport.TryResolve(
+                ctx, mailbox, LinkKind.MessageList, "$skiptoken", out var link, out var error))
         {
             return error!;
         }
@@ -25,12 +27,13 @@ internal static class MessageHandlers
                 return ctx.BadRequest(parseError!);
             }
 
-            var top = DefaultPageSize;
+            var top = Math.Clamp(ctx.Prefer.MaxPageSize ?? DefaultPageSize, 1, MaxPageSize);
             if (ctx.Request.QueryValue("$top") is { } topText
                 && (!int.TryParse(topText, NumberStyles.Integer, CultureInfo.InvariantCulture, out top)
                     || top is < 1 or > MaxPageSize))
             {
-                return ctx.BadRequest($"Invalid value '{topText}' for $top: it must be between 1 and {MaxPageSize}.");
+                return ctx.BadRequest(
+                    $"Invalid value '{topText}' for $top: it must be between 1 and {MaxPageSize}.");
             }
 
             link = new LinkState
@@ -47,22 +50,24 @@ internal static class MessageHandlers
 
         var query = link.ToQuery();
         ctx.Request.Record.Select = query.Select ?? [];
-        if (ctx.Faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandSensitivity))
+        if (ctx.Faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandsExtendedProperties))
         {
             return ctx.AccessDenied();
         }
 
         var pageSize = link.PageSize;
-        var records = mailbox.Scan(r => link.Folder < 0 || (int)r.Folder == link.Folder, link.Cursor - 1, pageSize + 1, descending: true);
+        var records = mailbox.Scan(
+            r => link.Folder < 0 || (int)r.Folder == link.Folder, link.Cursor - 1, pageSize + 1, descending: true);
         var page = records.Take(pageSize).ToList();
         var next = records.Count > pageSize
             ? $"{ctx.Request.ServiceRoot}/{listPath}?$skiptoken={ctx.Links.Encode(link with { Cursor = page[^1].Index })}"
             : null;
+        var context = $"{ctx.Request.ServiceRoot}/$metadata#users('{mailbox.User.Id}')/messages";
 
         var body = JsonBuffer.Write(w =>
         {
             w.WriteStartObject();
-            w.WriteString("@odata.context", $"{ctx.Request.ServiceRoot}/$metadata#users('{mailbox.User.Id}')/messages");
+            w.WriteString("@odata.context", context);
             w.WriteStartArray("value");
             foreach (var record in page)
             {
@@ -89,7 +94,7 @@ internal static class MessageHandlers
         }
 
         ctx.Request.Record.Select = query.Select ?? [];
-        if (ctx.Faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandSensitivity))
+        if (ctx.Faults.HeaderOnlyPermission && (query.RequestsContent || query.ExpandsExtendedProperties))
         {
             return ctx.AccessDenied();
         }
@@ -110,7 +115,8 @@ internal static class MessageHandlers
         return new GraphResponse(200, "text/plain", mime);
     }
 
-    public static GraphResponse Attachments(GraphContext ctx, MailboxState mailbox, MessageRecord record, string? attachmentId)
+    public static GraphResponse Attachments(
+        GraphContext ctx, MailboxState mailbox, MessageRecord record, string? attachmentId)
     {
         if (ctx.Faults.HeaderOnlyPermission)
         {
@@ -135,7 +141,8 @@ internal static class MessageHandlers
             }
 
             w.WriteStartObject();
-            w.WriteString("@odata.context", $"{ctx.Request.ServiceRoot}/$metadata#users('{mailbox.User.Id}')/messages('{ctx.MessageId(mailbox, record)}')/attachments");
+            w.WriteString("@odata.context", $"{ctx.Request.ServiceRoot}/$metadata#users('{mailbox.User.Id}')"
+                + $"/messages('{ctx.MessageId(mailbox, record)}')/attachments");
             w.WriteStartArray("value");
             foreach (var position in positions)
             {

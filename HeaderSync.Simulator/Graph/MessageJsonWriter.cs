@@ -11,6 +11,7 @@ namespace HeaderSync.Simulator.Graph;
 internal static class MessageJsonWriter
 {
     private const string DateFormat = "yyyy-MM-ddTHH:mm:ssZ";
+    private static readonly string[] AddressHeaders = ["From", "Sender", "Reply-To", "To", "Cc"];
 
     /// <summary>Writes the message and records in the request log what was returned.</summary>
     public static void Write(
@@ -63,16 +64,23 @@ internal static class MessageJsonWriter
 
         if (query.Includes("internetMessageHeaders") && HeadersVisible(ctx.Faults, record))
         {
-            Headers(w, record, content);
+            var dropAddresses = AddressHeadersMissing(ctx, mailbox, record);
+            Headers(w, record, content, dropAddresses);
         }
 
-        if (query.ExpandSensitivity)
+        if (query.ExpandsExtendedProperties)
         {
             w.WriteStartArray("singleValueExtendedProperties");
-            w.WriteStartObject();
-            w.WriteString("id", "Integer 0x36");
-            w.WriteString("value", content.Sensitivity.ToString(CultureInfo.InvariantCulture));
-            w.WriteEndObject();
+            if (query.ExpandSensitivity)
+            {
+                ExtendedProperty(w, "Integer 0x36", content.Sensitivity);
+            }
+
+            if (query.ExpandSize)
+            {
+                ExtendedProperty(w, "Integer 0xe08", ApproximateSize(content));
+            }
+
             w.WriteEndArray();
         }
 
@@ -113,7 +121,14 @@ internal static class MessageJsonWriter
             _ => false,
         };
 
-    private static void Headers(Utf8JsonWriter w, MessageRecord record, MessageContent content)
+    // Decided per message rather than per request, so a re-read shows the same gap.
+    private static bool AddressHeadersMissing(GraphContext ctx, MailboxState mailbox, MessageRecord record) =>
+        ctx.Faults.HeaderAddressesMissingRate > 0
+        && new SeededRandom(ctx.Tenant.Options.Seed, 6, mailbox.Number, record.Index).NextDouble()
+            < ctx.Faults.HeaderAddressesMissingRate;
+
+    private static void Headers(
+        Utf8JsonWriter w, MessageRecord record, MessageContent content, bool dropAddresses)
     {
         var mime = record.Posted is { } posted
             ? MimeMessage.Load(new MemoryStream(posted.Mime))
@@ -121,6 +136,11 @@ internal static class MessageJsonWriter
         w.WriteStartArray("internetMessageHeaders");
         foreach (var header in MimeFactory.Headers(mime))
         {
+            if (dropAddresses && AddressHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             w.WriteStartObject();
             w.WriteString("name", header.Key);
             w.WriteString("value", header.Value);
@@ -129,6 +149,20 @@ internal static class MessageJsonWriter
 
         w.WriteEndArray();
     }
+
+    private static void ExtendedProperty(Utf8JsonWriter w, string id, int value)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteString("value", value.ToString(CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
+
+    // Serialising MIME for every listed message would be slow; headers, bodies and base64
+    // attachments dominate the real size, which is all a client can use it for.
+    private static int ApproximateSize(MessageContent content) =>
+        2048 + (content.TextBody.Length * 2) + (content.HtmlBody.Length * 2)
+        + content.Attachments.Sum(a => a.Content.Length * 4 / 3);
 
     private static void Optional(MessageQuery query, string property, Action write)
     {

@@ -1,9 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace HeaderSync.Simulator.Graph;
 
 /// <summary>A message request's <c>$select</c> and <c>$expand</c>, validated against Graph's model.</summary>
-internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSensitivity, bool ExpandAttachments)
+internal sealed partial record MessageQuery(
+    IReadOnlyList<string>? Select, bool ExpandSensitivity, bool ExpandAttachments, bool ExpandSize = false)
 {
     public const string SensitivityExpand = "singleValueExtendedProperties($filter=id eq 'Integer 0x0036')";
+    private const string BothExpand =
+        "singleValueExtendedProperties($filter=id eq 'Integer 0x0036' or id eq 'Integer 0x0E08')";
+    private const string SizeExpand = "singleValueExtendedProperties($filter=id eq 'Integer 0x0E08')";
 
     public static readonly string[] Properties =
     [
@@ -19,15 +25,26 @@ internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSe
 
     public string SelectText => Select is null ? "" : string.Join(',', Select);
 
+    public bool ExpandsExtendedProperties => ExpandSensitivity || ExpandSize;
+
     public string ExpandText => string.Join(',', new[]
     {
-        ExpandSensitivity ? SensitivityExpand : null,
+        (ExpandSensitivity, ExpandSize) switch
+        {
+            (true, true) => BothExpand,
+            (true, false) => SensitivityExpand,
+            (false, true) => SizeExpand,
+            _ => null,
+        },
         ExpandAttachments ? "attachments" : null,
     }.Where(e => e is not null));
 
-    /// <summary>Whether <paramref name="property"/> is written; no <c>$select</c> means the defaults.</summary>
+    /// <summary>
+    /// Whether <paramref name="property"/> is written. Without <c>$select</c> Graph returns its
+    /// defaults, which leave out internetMessageHeaders and uniqueBody.
+    /// </summary>
     public bool Includes(string property) => Select is null
-        ? property != "internetMessageHeaders"
+        ? property is not ("internetMessageHeaders" or "uniqueBody")
         : property == "id" || Select.Contains(property, StringComparer.OrdinalIgnoreCase);
 
     public bool RequestsContent => ContentProperties.Any(Includes) || ExpandAttachments;
@@ -40,7 +57,8 @@ internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSe
         if (!string.IsNullOrWhiteSpace(select))
         {
             selected = [];
-            foreach (var name in select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var names = select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var name in names)
             {
                 var known = Properties.FirstOrDefault(p => p.Equals(name, StringComparison.OrdinalIgnoreCase));
                 if (known is null)
@@ -57,26 +75,33 @@ internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSe
         }
 
         var sensitivity = false;
+        var size = false;
         var attachments = false;
         foreach (var item in SplitExpand(expand))
         {
             var compact = item.Replace(" ", "", StringComparison.Ordinal);
-            if (compact.Equals(SensitivityExpand.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
-            {
-                sensitivity = true;
-            }
-            else if (compact.Equals("attachments", StringComparison.OrdinalIgnoreCase))
+            if (compact.Equals("attachments", StringComparison.OrdinalIgnoreCase))
             {
                 attachments = true;
+                continue;
             }
-            else
+
+            // Extended properties the simulator knows: PR_SENSITIVITY and PR_MESSAGE_SIZE.
+            var match = ExtendedPropertiesPattern().Match(item);
+            var tags = match.Success
+                ? match.Groups["tag"].Captures.Select(c => Convert.ToInt32(c.Value, 16)).ToList()
+                : [];
+            if (tags.Count == 0 || tags.Any(t => t is not (0x36 or 0xE08)))
             {
                 error = $"Parsing OData Select and Expand failed: unsupported $expand '{item}'.";
                 return false;
             }
+
+            sensitivity |= tags.Contains(0x36);
+            size |= tags.Contains(0xE08);
         }
 
-        query = new MessageQuery(selected, sensitivity, attachments);
+        query = new MessageQuery(selected, sensitivity, attachments, size);
         return true;
     }
 
@@ -102,4 +127,10 @@ internal sealed record MessageQuery(IReadOnlyList<string>? Select, bool ExpandSe
 
         yield return expand[start..].Trim();
     }
+
+    [GeneratedRegex(
+        @"^\s*singleValueExtendedProperties\s*\(\s*\$filter\s*=\s*id\s+eq\s+'Integer\s+0x(?<tag>[0-9a-f]+)'"
+        + @"(\s+or\s+id\s+eq\s+'Integer\s+0x(?<tag>[0-9a-f]+)')*\s*\)\s*$",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex ExtendedPropertiesPattern();
 }

@@ -10,7 +10,8 @@ internal sealed record PreferHeader(int? MaxPageSize, bool ImmutableIds, string?
         int? maxPageSize = null;
         var immutable = false;
         string? bodyType = null;
-        foreach (var raw in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var parts = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var raw in parts)
         {
             var separator = raw.IndexOf('=', StringComparison.Ordinal);
             if (separator < 0)

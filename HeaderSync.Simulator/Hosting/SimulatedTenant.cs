@@ -58,6 +58,12 @@ public sealed class SimulatedTenant : IAsyncDisposable
         set => _app.Services.GetRequiredService<FaultState>().Replace(value);
     }
 
+    /// <summary>The CRM's prospects in the product's CSV import format.</summary>
+    public string ProspectsCsv => CrmExports.ProspectsCsv(_state.Directory.Crm);
+
+    /// <summary>The CRM's exclusions in the product's exclusions-file format.</summary>
+    public string Exclusions => CrmExports.Exclusions(_state.Directory.Crm);
+
     public IReadOnlyList<RequestLogEntry> Requests(long after = 0, string? mailboxId = null) =>
         _app.Services.GetRequiredService<RequestLog>().Read(after, mailboxId);
 
@@ -101,6 +107,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
 
         var app = builder.Build();
         app.MapSimulator();
+
+        // Create the signing key now rather than on the first token request.
+        app.Services.GetRequiredService<Identity.SigningKey>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SimulatedTenant>();
         logger.Generated(state.Directory.TenantId, options.Seed, options.Mailboxes, options.MessagesPerMailbox,
             stopwatch.ElapsedMilliseconds);

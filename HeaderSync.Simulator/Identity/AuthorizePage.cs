@@ -17,7 +17,10 @@ internal static class AuthorizePage
             .Append(" (simulated)</title></head><body><h1>Pick an account</h1><ul>");
         foreach (var user in directory.Users)
         {
-            var query = new QueryBuilder(request.Query.Where(p => p.Key != "user")) { { "user", user.Id.ToString() } };
+            var query = new QueryBuilder(request.Query.Where(p => p.Key != "user"))
+            {
+                { "user", user.Id.ToString() },
+            };
             var href = request.PathBase + request.Path + query.ToQueryString();
             html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\" data-upn=\"")
                 .Append(WebUtility.HtmlEncode(user.UserPrincipalName)).Append("\">")
@@ -29,10 +32,15 @@ internal static class AuthorizePage
         return html.Append("</ul></body></html>").ToString();
     }
 
-    public static string FormPost(string redirectUri, string code, string state) =>
-        "<!doctype html><html><head><title>Working...</title></head><body onload=\"document.forms[0].submit()\">"
+    public static string FormPost(string redirectUri, string code, string state, string? idToken) =>
+        "<!doctype html><html><head><title>Working...</title></head>"
+        + "<body onload=\"document.forms[0].submit()\">"
         + $"<form method=\"POST\" action=\"{WebUtility.HtmlEncode(redirectUri)}\">"
-        + $"<input type=\"hidden\" name=\"code\" value=\"{WebUtility.HtmlEncode(code)}\">"
-        + $"<input type=\"hidden\" name=\"state\" value=\"{WebUtility.HtmlEncode(state)}\">"
+        + Hidden("code", code)
+        + (idToken is null ? "" : Hidden("id_token", idToken))
+        + Hidden("state", state)
         + "<noscript><button type=\"submit\">Continue</button></noscript></form></body></html>";
+
+    private static string Hidden(string name, string value) =>
+        $"<input type=\"hidden\" name=\"{name}\" value=\"{WebUtility.HtmlEncode(value)}\">";
 }

@@ -18,7 +18,8 @@ internal sealed class GraphTokenValidator(TenantDirectory directory, SigningKey 
             return "Access token is empty.";
         }
 
-        var result = await _handler.ValidateTokenAsync(authorization["Bearer ".Length..].Trim(), new TokenValidationParameters
+        var token = authorization["Bearer ".Length..].Trim();
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             IssuerSigningKey = key.SecurityKey,
             ValidateIssuer = false,
@@ -29,18 +30,19 @@ internal sealed class GraphTokenValidator(TenantDirectory directory, SigningKey 
         });
         if (!result.IsValid)
         {
-            return result.Exception is SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException
+            return result.Exception
+                is SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException
                 ? "Signature validation failed."
                 : "Access token validation failure. Invalid audience or malformed token.";
         }
 
-        var token = (JsonWebToken)result.SecurityToken;
-        if (token.ValidTo <= time.GetUtcNow().UtcDateTime)
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (jwt.ValidTo <= time.GetUtcNow().UtcDateTime)
         {
             return "Lifetime validation failed, the token is expired.";
         }
 
-        return token.TryGetPayloadValue<string>("tid", out var tid) && tid == directory.TenantId.ToString()
+        return jwt.TryGetPayloadValue<string>("tid", out var tid) && tid == directory.TenantId.ToString()
             ? null
             : "Access token validation failure: wrong tenant.";
     }

@@ -43,16 +43,17 @@ internal static class IdentityEndpoints
         return Results.Json(new Dictionary<string, object>
         {
             ["token_endpoint"] = $"{root}/{tid}/oauth2/v2.0/token",
-            ["token_endpoint_auth_methods_supported"] = (List<string>)["client_secret_post", "client_secret_basic"],
+            ["token_endpoint_auth_methods_supported"] =
+                (List<string>)["client_secret_post", "client_secret_basic"],
             ["jwks_uri"] = $"{root}/{tid}/discovery/v2.0/keys",
             ["response_modes_supported"] = (List<string>)["query", "fragment", "form_post"],
             ["subject_types_supported"] = (List<string>)["pairwise"],
             ["id_token_signing_alg_values_supported"] = (List<string>)["RS256"],
-            ["response_types_supported"] = (List<string>)["code", "id_token", "code id_token", "id_token token"],
+            ["response_types_supported"] =
+                (List<string>)["code", "id_token", "code id_token", "id_token token"],
             ["scopes_supported"] = (List<string>)["openid", "profile", "email", "offline_access"],
             ["issuer"] = $"{root}/{tid}/v2.0",
             ["request_uri_parameter_supported"] = false,
-            ["userinfo_endpoint"] = $"{root}/oidc/userinfo",
             ["authorization_endpoint"] = $"{root}/{tid}/oauth2/v2.0/authorize",
             ["end_session_endpoint"] = $"{root}/{tid}/oauth2/v2.0/logout",
             ["http_logout_supported"] = true,
@@ -60,7 +61,8 @@ internal static class IdentityEndpoints
             ["code_challenge_methods_supported"] = (List<string>)["S256"],
             ["claims_supported"] = (List<string>)
             [
-                "sub", "iss", "aud", "exp", "iat", "nonce", "name", "preferred_username", "oid", "tid", "roles", "email",
+                "sub", "iss", "aud", "exp", "iat", "nonce", "name", "preferred_username", "oid", "tid",
+                "roles", "email",
             ],
             ["tenant_region_scope"] = "EU",
             ["cloud_instance_name"] = "microsoftonline.com",
@@ -92,7 +94,9 @@ internal static class IdentityEndpoints
         });
     }
 
-    private static IResult Authorize(string tenant, HttpRequest request, TenantDirectory directory, AuthorizationCodeStore codes)
+    private static IResult Authorize(
+        string tenant, HttpRequest request, TenantDirectory directory, AuthorizationCodeStore codes,
+        TokenIssuer issuer)
     {
         var q = request.Query;
         var clientId = q["client_id"].ToString();
@@ -116,7 +120,8 @@ internal static class IdentityEndpoints
 
         if (!q["response_type"].ToString().Split(' ').Contains("code"))
         {
-            return OAuthErrors.Create("unsupported_response_type", 700054, "response_type must include 'code'.");
+            return OAuthErrors.Create(
+                "unsupported_response_type", 700054, "response_type must include 'code'.");
         }
 
         var method = q["code_challenge_method"].ToString();
@@ -136,14 +141,21 @@ internal static class IdentityEndpoints
             NullIfEmpty(q["code_challenge_method"]), codes.NewExpiry()));
         var state = q["state"].ToString();
         var responseMode = q["response_mode"].ToString();
+        var idToken = q["response_type"].ToString().Split(' ').Contains("id_token")
+            ? issuer.IdToken(Root(request), clientId, user, NullIfEmpty(q["nonce"]), code)
+            : null;
         if (responseMode == "form_post")
         {
-            return Results.Content(AuthorizePage.FormPost(redirectUri, code, state), "text/html; charset=utf-8");
+            var form = AuthorizePage.FormPost(redirectUri, code, state, idToken);
+            return Results.Content(form, "text/html; charset=utf-8");
         }
 
-        var separator = responseMode == "fragment" ? '#' : redirectUri.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var separator = responseMode == "fragment" ? '#'
+            : redirectUri.Contains('?', StringComparison.Ordinal) ? '&'
+            : '?';
+        var idTokenParameter = idToken is null ? "" : $"&id_token={idToken}";
         return Results.Redirect($"{redirectUri}{separator}code={Uri.EscapeDataString(code)}"
-            + $"&state={Uri.EscapeDataString(state)}&session_state={Guid.NewGuid()}");
+            + $"&state={Uri.EscapeDataString(state)}{idTokenParameter}&session_state={Guid.NewGuid()}");
     }
 
     private static async Task<IResult> TokenAsync(
@@ -172,14 +184,17 @@ internal static class IdentityEndpoints
         var root = Root(request);
         return form["grant_type"].ToString() switch
         {
-            "client_credentials" => ClientCredentialsGrant(app, secret, form["scope"].ToString(), root, directory, issuer),
+            "client_credentials" =>
+                ClientCredentialsGrant(app, secret, form["scope"].ToString(), root, directory, issuer),
             "authorization_code" => CodeGrant(app, secret, form, root, directory, issuer, codes),
-            var other => OAuthErrors.Create("unsupported_grant_type", 70003, $"The grant type '{other}' is not supported."),
+            var other => OAuthErrors.Create(
+                "unsupported_grant_type", 70003, $"The grant type '{other}' is not supported."),
         };
     }
 
     private static IResult ClientCredentialsGrant(
-        TenantApplication app, string? secret, string scope, string root, TenantDirectory directory, TokenIssuer issuer)
+        TenantApplication app, string? secret, string scope, string root, TenantDirectory directory,
+        TokenIssuer issuer)
     {
         if (secret != app.ClientSecret)
         {
@@ -188,7 +203,8 @@ internal static class IdentityEndpoints
 
         if (!scope.EndsWith("/.default", StringComparison.Ordinal))
         {
-            return OAuthErrors.Create("invalid_scope", 1002012, "The scope must end in /.default for client credentials.");
+            return OAuthErrors.Create(
+                "invalid_scope", 1002012, "The scope must end in /.default for client credentials.");
         }
 
         var resource = scope[..^"/.default".Length];
@@ -197,13 +213,15 @@ internal static class IdentityEndpoints
         {
             audience = TokenIssuer.GraphAudience;
         }
-        else if (resource == directory.PortalApp.ClientId || resource == $"api://{directory.PortalApp.ClientId}")
+        else if (resource == directory.PortalApp.ClientId
+            || resource == $"api://{directory.PortalApp.ClientId}")
         {
             audience = directory.PortalApp.ClientId;
         }
         else
         {
-            return OAuthErrors.Create("invalid_resource", 500011, $"The resource principal named {resource} was not found.");
+            return OAuthErrors.Create(
+                "invalid_resource", 500011, $"The resource principal named {resource} was not found.");
         }
 
         return Results.Json(new Dictionary<string, object>
@@ -225,14 +243,17 @@ internal static class IdentityEndpoints
         }
 
         var code = codes.Redeem(form["code"].ToString());
-        if (code is null || code.ClientId != app.ClientId || code.RedirectUri != form["redirect_uri"].ToString())
+        if (code is null || code.ClientId != app.ClientId
+            || code.RedirectUri != form["redirect_uri"].ToString())
         {
-            return OAuthErrors.Create("invalid_grant", 70008, "The provided authorization code is invalid or has expired.");
+            return OAuthErrors.Create(
+                "invalid_grant", 70008, "The provided authorization code is invalid or has expired.");
         }
 
         if (code.CodeChallenge is not null && !VerifierMatches(code, form["code_verifier"].ToString()))
         {
-            return OAuthErrors.Create("invalid_grant", 501481, "The Code_Verifier does not match the code_challenge.");
+            return OAuthErrors.Create(
+                "invalid_grant", 501481, "The Code_Verifier does not match the code_challenge.");
         }
 
         var user = directory.Users.First(u => u.Id == code.UserId);
@@ -260,7 +281,8 @@ internal static class IdentityEndpoints
             Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(code.CodeChallenge!));
     }
 
-    private static (string ClientId, string? Secret) ClientCredentials(HttpRequest request, IFormCollection form)
+    private static (string ClientId, string? Secret) ClientCredentials(
+        HttpRequest request, IFormCollection form)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
@@ -269,19 +291,31 @@ internal static class IdentityEndpoints
             var colon = decoded.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0)
             {
-                return (Uri.UnescapeDataString(decoded[..colon]), Uri.UnescapeDataString(decoded[(colon + 1)..]));
+                return (Uri.UnescapeDataString(decoded[..colon]),
+                    Uri.UnescapeDataString(decoded[(colon + 1)..]));
             }
         }
 
-        return (form["client_id"].ToString(), form.ContainsKey("client_secret") ? form["client_secret"].ToString() : null);
+        var secret = form.ContainsKey("client_secret") ? form["client_secret"].ToString() : null;
+        return (form["client_id"].ToString(), secret);
     }
 
     private static IResult Logout(HttpRequest request)
     {
         var target = request.Query["post_logout_redirect_uri"].ToString();
+        var state = request.Query["state"].ToString();
+
+        // OpenID Connect clients find their sign-out callback's context by the echoed state.
+        if (state.Length > 0)
+        {
+            var separator = target.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+            target += separator + "state=" + Uri.EscapeDataString(state);
+        }
+
         return Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.IsLoopback
             ? Results.Redirect(target)
-            : Results.Content("<!doctype html><title>Signed out</title><p>You have signed out.</p>", "text/html");
+            : Results.Content(
+                "<!doctype html><title>Signed out</title><p>You have signed out.</p>", "text/html");
     }
 
     private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) =>

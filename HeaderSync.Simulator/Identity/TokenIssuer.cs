@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using HeaderSync.Simulator.Faults;
@@ -8,7 +9,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace HeaderSync.Simulator.Identity;
 
 /// <summary>Issues Entra-shaped v2.0 access and id tokens signed with the tenant's key.</summary>
-internal sealed class TokenIssuer(TenantDirectory directory, SigningKey key, FaultState faults, TimeProvider time)
+internal sealed class TokenIssuer(
+    TenantDirectory directory, SigningKey key, FaultState faults, TimeProvider time)
 {
     public const string GraphAudience = "https://graph.microsoft.com";
     public const string GraphAppId = "00000003-0000-0000-c000-000000000000";
@@ -24,7 +26,8 @@ internal sealed class TokenIssuer(TenantDirectory directory, SigningKey key, Fau
         var roles = audience == GraphAudience
             ? faults.Current.HeaderOnlyPermission ? ["Mail.ReadBasic.All", "User.Read.All"] : app.Roles
             : app.Roles.Where(r => r.StartsWith("HeaderSync.", StringComparison.Ordinal)).ToList();
-        var servicePrincipal = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("sp:" + app.ClientId)).AsSpan(0, 16));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("sp:" + app.ClientId));
+        var servicePrincipal = new Guid(hash.AsSpan(0, 16));
         var claims = new Dictionary<string, object>
         {
             ["tid"] = directory.TenantId.ToString(),
@@ -43,8 +46,21 @@ internal sealed class TokenIssuer(TenantDirectory directory, SigningKey key, Fau
         return Create(root, audience, claims);
     }
 
-    public string IdToken(string root, string clientId, SimulatedUser user, string? nonce) =>
-        Create(root, clientId, UserClaims(user, nonce));
+    /// <summary>
+    /// An id token; one sent from the authorize endpoint with a code carries <c>c_hash</c>,
+    /// which OpenID Connect clients check in the hybrid flow.
+    /// </summary>
+    public string IdToken(string root, string clientId, SimulatedUser user, string? nonce, string? code = null)
+    {
+        var claims = UserClaims(user, nonce);
+        if (code is not null)
+        {
+            var hash = SHA256.HashData(Encoding.ASCII.GetBytes(code));
+            claims["c_hash"] = Base64Url.EncodeToString(hash.AsSpan(0, hash.Length / 2));
+        }
+
+        return Create(root, clientId, claims);
+    }
 
     public string UserAccessToken(string root, string clientId, SimulatedUser user)
     {

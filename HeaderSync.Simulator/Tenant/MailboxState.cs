@@ -160,6 +160,29 @@ internal sealed class MailboxState
         }
     }
 
+    /// <summary>Marks a message read or unread: a delta round then reports it as updated.</summary>
+    public MessageRecord? SetRead(int index, bool isRead, long nowUnixSeconds)
+    {
+        lock (_lock)
+        {
+            if (index < 0 || index >= _records.Count || _records[index].Deleted)
+            {
+                return null;
+            }
+
+            var record = _records[index];
+            var updated = record with
+            {
+                IsRead = isRead,
+                Version = record.Version + 1,
+                LastModifiedUnixSeconds = nowUnixSeconds,
+            };
+            _records[index] = updated;
+            Log(index, record.Folder, ChangeKind.Upserted);
+            return updated;
+        }
+    }
+
     private void Log(int index, MailFolderKind folder, ChangeKind kind) =>
         _changes.Add(new ChangeEntry(_changes.Count + 1, index, folder, kind));
 }

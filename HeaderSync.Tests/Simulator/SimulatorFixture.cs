@@ -24,9 +24,19 @@ public sealed class SimulatorFixture : IAsyncLifetime
 
     public static SimulatorOptions Options() => new() { Seed = 7, Mailboxes = 3, MessagesPerMailbox = 300 };
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartTenantAsync(Options(), null);
+
+    /// <summary>A tenant of a test's own; the test disposes it.</summary>
+    public static async Task<SimulatorFixture> StartAsync(SimulatorOptions options, TimeProvider? time = null)
     {
-        Tenant = await SimulatedTenant.StartAsync(Options());
+        var fixture = new SimulatorFixture();
+        await fixture.StartTenantAsync(options, time);
+        return fixture;
+    }
+
+    private async Task StartTenantAsync(SimulatorOptions options, TimeProvider? time)
+    {
+        Tenant = await SimulatedTenant.StartAsync(options, time: time);
         Http = new HttpClient { BaseAddress = Tenant.RootUrl };
         AccessToken = await GetTokenAsync(Http, Tenant);
     }

@@ -13,10 +13,21 @@ public sealed class GraphSdkTests(SimulatorFixture fixture)
     {
         var client = fixture.Graph();
 
-        var users = await client.Users.GetAsync();
+        var seen = new List<User>();
+        var first = await client.Users.GetAsync(r =>
+        {
+            r.QueryParameters.Top = 2;
+            r.QueryParameters.Select = ["id", "userPrincipalName"];
+        });
+        await PageIterator<User, UserCollectionResponse>.CreatePageIterator(client, first!, u =>
+        {
+            seen.Add(u);
+            return true;
+        }).IterateAsync();
         var organization = await client.Organization.GetAsync();
 
-        Assert.Equal(fixture.Tenant.Users.Select(u => u.UserPrincipalName), users!.Value!.Select(u => u.UserPrincipalName));
+        Assert.Equal(fixture.Tenant.Users.Select(u => u.UserPrincipalName), seen.Select(u => u.UserPrincipalName));
+        Assert.All(seen, u => Assert.Null(u.DisplayName));
         var domains = organization!.Value!.Single().VerifiedDomains!.Select(d => d.Name).ToList();
         Assert.Contains("contoso.com", domains);
         Assert.Contains("eu.contoso.com", domains);

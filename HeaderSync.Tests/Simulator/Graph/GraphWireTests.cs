@@ -26,7 +26,7 @@ public sealed class GraphWireTests(SimulatorFixture fixture)
 
         Assert.Equal(id, message.GetProperty("id").GetString());
         Assert.Equal("html", message.GetProperty("body").GetProperty("contentType").GetString());
-        Assert.True(message.TryGetProperty("uniqueBody", out _));
+        Assert.False(message.TryGetProperty("uniqueBody", out _));
         Assert.True(message.TryGetProperty("bodyPreview", out _));
         Assert.False(message.TryGetProperty("internetMessageHeaders", out _));
         Assert.Equal(JsonValueKind.Object, message.GetProperty("from").GetProperty("emailAddress").ValueKind);
@@ -156,5 +156,73 @@ public sealed class GraphWireTests(SimulatorFixture fixture)
         var page = await fixture.GetJsonAsync($"{localhost}/users/{fixture.Mailbox}/mailFolders/inbox/messages?$top=5");
 
         Assert.StartsWith(localhost + "/users/", page.GetProperty("@odata.nextLink").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SentMailCarriesTheSensitivityPropertyToo()
+    {
+        var path = MessagePath(m => m.Scenario == Scenario.SentSensitive, out _);
+
+        var message = await fixture.GetJsonAsync($"{path}?$select=subject&$expand={SensitivityExpand}");
+
+        var property = message.GetProperty("singleValueExtendedProperties").EnumerateArray().Single();
+        Assert.Equal("2", property.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task SizeAndSensitivityPropertiesExpandTogether()
+    {
+        var path = MessagePath(m => m.Folder == "inbox", out _);
+        var both = "singleValueExtendedProperties($filter=id eq 'Integer 0x0036' or id eq 'Integer 0x0E08')";
+
+        var message = await fixture.GetJsonAsync($"{path}?$select=subject&$expand={both}");
+        using var unknown = await fixture.GetAsync(
+            $"{path}?$expand=singleValueExtendedProperties($filter=id eq 'Integer 0x1000')");
+
+        var properties = message.GetProperty("singleValueExtendedProperties").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("value").GetString()!);
+        Assert.Equal(["Integer 0x36", "Integer 0xe08"], properties.Keys);
+        Assert.True(int.Parse(properties["Integer 0xe08"], System.Globalization.CultureInfo.InvariantCulture) > 2048);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task HeadersIncludeTheTopLevelContentType()
+    {
+        var receipt = MessagePath(m => m.Scenario == Scenario.ReadReceipt, out _);
+        var ordinary = MessagePath(m => m.Scenario == Scenario.ProspectInbound, out _);
+
+        var report = await fixture.GetJsonAsync(receipt + "?$select=internetMessageHeaders");
+        var plain = await fixture.GetJsonAsync(ordinary + "?$select=internetMessageHeaders");
+
+        static string? Header(JsonElement message, string name) => message.GetProperty("internetMessageHeaders")
+            .EnumerateArray()
+            .Where(h => string.Equals(h.GetProperty("name").GetString(), name, StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.GetProperty("value").GetString())
+            .FirstOrDefault();
+        Assert.StartsWith("multipart/report", Header(report, "Content-Type"), StringComparison.Ordinal);
+        Assert.Contains("report-type=disposition-notification", Header(report, "Content-Type"), StringComparison.Ordinal);
+        Assert.StartsWith("multipart/", Header(plain, "Content-Type"), StringComparison.Ordinal);
+        Assert.Equal("1.0", Header(plain, "MIME-Version"));
+        Assert.Null(Header(plain, "List-Unsubscribe"));
+    }
+
+    [Fact]
+    public async Task AutomatedMailCarriesItsTellTaleHeaders()
+    {
+        var bounce = await fixture.GetJsonAsync(
+            MessagePath(m => m.Scenario == Scenario.Bounce, out _) + "?$select=internetMessageHeaders");
+        var newsletter = await fixture.GetJsonAsync(
+            MessagePath(m => m.Scenario == Scenario.Newsletter, out _) + "?$select=internetMessageHeaders");
+
+        static Dictionary<string, string> Headers(JsonElement message) => message.GetProperty("internetMessageHeaders")
+            .EnumerateArray()
+            .GroupBy(h => h.GetProperty("name").GetString()!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("value").GetString()!, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("<>", Headers(bounce)["Return-Path"]);
+        Assert.StartsWith("multipart/report", Headers(bounce)["Content-Type"], StringComparison.Ordinal);
+        Assert.Equal("bulk", Headers(newsletter)["Precedence"]);
+        Assert.StartsWith("<https://", Headers(newsletter)["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Contains("<news.", Headers(newsletter)["List-Id"], StringComparison.Ordinal);
     }
 }
