@@ -36,7 +36,9 @@ internal sealed class EngineHarness : IAsyncDisposable
         StartAsync(tenant.Tenant, settings);
 
     public static async Task<EngineHarness> StartAsync(
-        SimulatedTenant tenant, IReadOnlyDictionary<string, string?>? settings = null)
+        SimulatedTenant tenant,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var database = new TempDatabase();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -56,6 +58,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
 
         await builder.AddHeaderSyncCoreAsync(CancellationToken.None);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         await app.Services.GetRequiredService<SimulatedTenantEnrolment>().EnrolOnFirstStartAsync(CancellationToken.None);

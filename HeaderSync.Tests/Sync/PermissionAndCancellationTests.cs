@@ -1,7 +1,10 @@
 using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Data.Runs;
+using HeaderSync.Engine.Status;
 using HeaderSync.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HeaderSync.Tests.Sync;
@@ -42,21 +45,24 @@ public sealed class PermissionAndCancellationTests
     public async Task ASyncCancelledAtAnyPageLosesAndDoublesNothingWhenRunAgain()
     {
         await using var tenant = await SimulatedTenant.StartAsync(
-            new SimulatorOptions { Seed = 59, Mailboxes = 1, MessagesPerMailbox = 200, LatencyMs = 5 });
+            new SimulatorOptions { Seed = 59, Mailboxes = 1, MessagesPerMailbox = 200 });
         var expected = await BaselineAsync(tenant);
-        await using var harness = await EngineHarness.StartAsync(tenant, new Dictionary<string, string?>
-        {
-            ["Sync:PageSize"] = "10",
-        });
+        var stopper = new StopAfterHeaders();
+        await using var harness = await EngineHarness.StartAsync(
+            tenant,
+            new Dictionary<string, string?> { ["Sync:PageSize"] = "10" },
+            services => services.Replace(ServiceDescriptor.Singleton<ISyncStatusPublisher>(stopper)));
         var mailboxId = await harness.MailboxIdAsync(tenant.Users[0].Id.ToString());
 
-        foreach (var after in new[] { 120, 350, 700 })
+        // Each run resumes where the last stopped: after its first page, and twice further on.
+        foreach (var headers in new[] { 10, 40, 30 })
         {
-            using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(after));
+            using var stop = stopper.StopAfter(headers);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(
                 () => harness.SyncAsync(mailboxId, SyncMode.HeaderOnly, cancellationToken: stop.Token));
         }
 
+        stopper.StopAfter(int.MaxValue).Dispose();
         var finished = await harness.SyncAsync(mailboxId, SyncMode.HeaderOnly);
 
         Assert.Equal(SyncOutcome.Completed, finished.Outcome);
@@ -66,6 +72,28 @@ public sealed class PermissionAndCancellationTests
         Assert.Equal(expected.Count, await db.DailyDecisionCounts.SumAsync(c => c.Count));
         Assert.Equal(3, await db.SyncRuns.CountAsync(r => r.Outcome == SyncOutcome.Failed));
         Assert.Equal(0, await db.Mailboxes.Where(m => m.Id == mailboxId).Select(m => m.Status.ConsecutiveFailures).SingleAsync());
+    }
+
+    /// <summary>Cancels the running sync once it has scanned a given number of headers.</summary>
+    private sealed class StopAfterHeaders : ISyncStatusPublisher
+    {
+        private CancellationTokenSource? stop;
+        private int threshold = int.MaxValue;
+
+        public CancellationTokenSource StopAfter(int headers)
+        {
+            threshold = headers;
+            stop = new CancellationTokenSource();
+            return stop;
+        }
+
+        public void Publish(MailboxStatusUpdate update)
+        {
+            if (update.HeadersScanned >= threshold)
+            {
+                stop?.Cancel();
+            }
+        }
     }
 
     private static async Task<Dictionary<string, (Decision, DecisionReason)>> BaselineAsync(SimulatedTenant tenant)
