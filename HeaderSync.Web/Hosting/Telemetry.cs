@@ -1,0 +1,38 @@
+using HeaderSync.Engine.Diagnostics;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace HeaderSync.Web.Hosting;
+
+/// <summary>Exports the engine's <c>HeaderSync</c> meter over OTLP when an endpoint is set.</summary>
+internal static class Telemetry
+{
+    public static WebApplicationBuilder AddHeaderSyncTelemetry(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OpenTelemetryOptions>()
+            .BindConfiguration(OpenTelemetryOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpenTelemetryOptions>, OpenTelemetryOptionsValidator>();
+
+        // Whether to export decides which services exist, so it is read before the host is
+        // built; a bad value builds nothing here and fails the start through the validator.
+        var configured = builder.Configuration[OpenTelemetryOptions.OtlpEndpointKey];
+        if (!OpenTelemetryOptionsValidator.TryParse(configured, out var endpoint))
+        {
+            return builder;
+        }
+
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SyncMetrics.MeterName)
+            .AddOtlpExporter(exporter => exporter.Endpoint = endpoint));
+        return builder;
+    }
+
+    /// <summary>
+    /// The command line never starts its host, whose hosted service would build the meter
+    /// provider: it is built here, and disposing the host exports what is left.
+    /// </summary>
+    public static void StartTelemetry(this IServiceProvider services) =>
+        services.GetService<MeterProvider>();
+}
