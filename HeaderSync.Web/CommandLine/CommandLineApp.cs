@@ -40,7 +40,6 @@ public static class CommandLineApp
         {
             await using var app = await BuildHostAsync(cancellationToken);
             app.Services.GetRequiredService<IStartupValidator>().Validate();
-            app.Services.StartTelemetry();
             return arguments switch
             {
                 MigrateArguments => await app.Services.GetRequiredService<MigrateCommand>()

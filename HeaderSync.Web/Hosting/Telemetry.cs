@@ -23,16 +23,11 @@ internal static class Telemetry
             return builder;
         }
 
+        // The command line never starts its host, yet exports too: its start-up validation
+        // starts the metrics listeners, and disposing the host sends what is left.
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SyncMetrics.MeterName)
             .AddOtlpExporter(exporter => exporter.Endpoint = endpoint));
         return builder;
     }
-
-    /// <summary>
-    /// The command line never starts its host, whose hosted service would build the meter
-    /// provider: it is built here, and disposing the host exports what is left.
-    /// </summary>
-    public static void StartTelemetry(this IServiceProvider services) =>
-        services.GetService<MeterProvider>();
 }
