@@ -30,7 +30,8 @@ public sealed class SyncMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         headersScanned = meter.CreateCounter<long>(
-            "headersync.headers_scanned", "{email}", "Emails whose header fields the header pass read.");
+            "headersync.headers_scanned", "{email}",
+            "Emails whose header fields the header pass read.");
         bodiesDownloaded = meter.CreateCounter<long>(
             "headersync.bodies_downloaded", "{email}", "Bodies of synced emails downloaded.");
         decisions = meter.CreateCounter<long>(
@@ -39,11 +40,13 @@ public sealed class SyncMetrics
             "headersync.decisions.promoted", "{email}",
             "Ignored emails re-decided as synced, by their new reason.");
         requests = meter.CreateCounter<long>(
-            "headersync.graph.requests", "{request}", "Requests sent to Microsoft Graph, retries included.");
+            "headersync.graph.requests", "{request}",
+            "Requests sent to Microsoft Graph, retries included.");
         throttled = meter.CreateCounter<long>(
             "headersync.graph.throttled", "{response}", "Graph answers 429 Too Many Requests.");
         failures = meter.CreateCounter<long>(
-            "headersync.sync.failures", "{run}", "Mailbox syncs that failed; stopped runs are not failures.");
+            "headersync.sync.failures", "{run}",
+            "Mailbox syncs that failed; stopped runs are not failures.");
         duration = meter.CreateHistogram(
             "headersync.sync.duration", "s", "How long one mailbox's sync took.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
@@ -51,7 +54,8 @@ public sealed class SyncMetrics
 
     public void HeadersScanned(string mailbox, int count) => Add(headersScanned, mailbox, count);
 
-    public void BodiesDownloaded(string mailbox, int count) => Add(bodiesDownloaded, mailbox, count);
+    public void BodiesDownloaded(string mailbox, int count) =>
+        Add(bodiesDownloaded, mailbox, count);
 
     public void Decided(string mailbox, IEnumerable<EmailDecision> emails)
     {

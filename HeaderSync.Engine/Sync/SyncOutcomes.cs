@@ -54,7 +54,8 @@ public sealed class SyncOutcomes(
         ArgumentNullException.ThrowIfNull(run);
         var now = time.GetUtcNow();
         var error = failure is null ? null : Describe(failure);
-        metrics.RunFinished(run.Mailbox, record.Mode, failure, TimeSpan.FromMilliseconds(durationMs));
+        metrics.RunFinished(
+            run.Mailbox, record.Mode, failure, TimeSpan.FromMilliseconds(durationMs));
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var mailbox = await db.Mailboxes.SingleAsync(m => m.Id == run.MailboxId, cancellationToken);

@@ -17,7 +17,8 @@ internal sealed class MeasurementRecorder : IDisposable
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == SyncMetrics.MeterName && instrument.Meter.Scope == hostFactory)
+            if (instrument.Meter.Name == SyncMetrics.MeterName
+                && instrument.Meter.Scope == hostFactory)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -32,11 +33,13 @@ internal sealed class MeasurementRecorder : IDisposable
     public IEnumerable<Measurement> Of(string instrument, string mailbox) =>
         measurements.Where(m => m.Instrument == instrument && m.Tags["mailbox"] == mailbox);
 
-    public double Sum(string instrument, string mailbox) => Of(instrument, mailbox).Sum(m => m.Value);
+    public double Sum(string instrument, string mailbox) =>
+        Of(instrument, mailbox).Sum(m => m.Value);
 
     public void Dispose() => listener.Dispose();
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private void Record(
+        Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var named = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (key, tag) in tags)

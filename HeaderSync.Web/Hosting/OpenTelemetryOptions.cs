@@ -1,6 +1,6 @@
 namespace HeaderSync.Web.Hosting;
 
-/// <summary>The <c>OpenTelemetry</c> configuration section: where the engine's metrics go.</summary>
+/// <summary>The <c>OpenTelemetry</c> section: where the engine's metrics go.</summary>
 public sealed class OpenTelemetryOptions
 {
     public const string Section = "OpenTelemetry";

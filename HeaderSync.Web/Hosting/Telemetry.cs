@@ -4,7 +4,7 @@ using OpenTelemetry.Metrics;
 
 namespace HeaderSync.Web.Hosting;
 
-/// <summary>Exports the engine's <c>HeaderSync</c> meter over OTLP when an endpoint is set.</summary>
+/// <summary>Exports the engine's <c>HeaderSync</c> meter when an OTLP endpoint is set.</summary>
 internal static class Telemetry
 {
     public static WebApplicationBuilder AddHeaderSyncTelemetry(this WebApplicationBuilder builder)
@@ -13,7 +13,8 @@ internal static class Telemetry
         services.AddOptions<OpenTelemetryOptions>()
             .BindConfiguration(OpenTelemetryOptions.Section)
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OpenTelemetryOptions>, OpenTelemetryOptionsValidator>();
+        services.AddSingleton<
+            IValidateOptions<OpenTelemetryOptions>, OpenTelemetryOptionsValidator>();
 
         // Whether to export decides which services exist, so it is read before the host is
         // built; a bad value builds nothing here and fails the start through the validator.
