@@ -24,6 +24,7 @@ internal static class Telemetry
             return builder;
         }
 
+        // Metrics only: the engine records no traces yet (README, Known limitations).
         // The command line never starts its host, yet exports too: its start-up validation
         // starts the metrics listeners, and disposing the host sends what is left.
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
