@@ -1,4 +1,5 @@
 using HeaderSync.Engine.Basis;
+using HeaderSync.Engine.Diagnostics;
 using HeaderSync.Engine.Enrolment;
 using HeaderSync.Engine.Graph;
 using HeaderSync.Engine.Status;
@@ -23,6 +24,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
 
         services.TryAddSingleton<ISyncStatusPublisher, NoStatusPublisher>();
+        services.AddMetrics();
+        services.AddSingleton<SyncMetrics>();
         services.AddSingleton<MailboxGraphClientFactory>();
         services.AddSingleton<SyncNode>();
         services.AddSingleton<MailboxLease>();

@@ -125,8 +125,7 @@ public sealed class FolderHeaderPass(
 
         await writer.WriteAsync(context, folder, mode, decisions, removed, link, roundComplete, cancellationToken);
 
-        var synced = decisions.Count(d => d.Decision == Decision.Synced);
-        run.Decided(candidates.Count, synced, decisions.Count - synced);
+        run.Decided(candidates.Count, decisions);
         context.Bodies.Enqueue(run, [.. decisions
             .Where(d => d.Decision == Decision.Synced && !d.BodyDownloaded)
             .Select(d => new BodyJob(d.Id, d.GraphMessageId))]);

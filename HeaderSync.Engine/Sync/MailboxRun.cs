@@ -1,5 +1,6 @@
 using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Mailboxes;
+using HeaderSync.Engine.Diagnostics;
 using HeaderSync.Engine.Graph;
 using HeaderSync.Engine.Status;
 
@@ -7,7 +8,8 @@ namespace HeaderSync.Engine.Sync;
 
 /// <summary>
 /// The live state of one mailbox's sync: counts, which passes are still at work, throttling,
-/// and the state history. Every change is published; the publisher coalesces.
+/// and the state history. Every change is published; the publisher coalesces, and counted
+/// on the engine's meter.
 /// </summary>
 public sealed class MailboxRun(
     Guid mailboxId,
@@ -15,6 +17,7 @@ public sealed class MailboxRun(
     string graphUserId,
     SyncMode mode,
     ISyncStatusPublisher publisher,
+    SyncMetrics metrics,
     TimeProvider time) : IMailboxRequestObserver
 {
     private readonly Lock gate = new();
@@ -69,40 +72,69 @@ public sealed class MailboxRun(
 
     public void FolderFinished() => Change(() => foldersScanning--);
 
-    public void Decided(int headers, int newlySynced, int newlyIgnored) => Change(() =>
+    /// <summary>A page was read: its header count and the new emails decided from it.</summary>
+    public void Decided(int headers, IReadOnlyCollection<EmailDecision> decisions)
     {
-        headersScanned += headers;
-        synced += newlySynced;
-        ignored += newlyIgnored;
-    });
+        ArgumentNullException.ThrowIfNull(decisions);
+        var newlySynced = decisions.Count(d => d.Decision == Decision.Synced);
+        Change(() =>
+        {
+            headersScanned += headers;
+            synced += newlySynced;
+            ignored += decisions.Count - newlySynced;
+        });
+        metrics.HeadersScanned(Mailbox, headers);
+        metrics.Decided(Mailbox, decisions);
+    }
 
-    public void Promoted(int count) => Change(() =>
+    /// <summary>Ignored emails re-decided as synced.</summary>
+    public void Promoted(IReadOnlyCollection<EmailDecision> promoted)
     {
-        synced += count;
-        ignored -= Math.Min(ignored, count);
-    });
+        ArgumentNullException.ThrowIfNull(promoted);
+        Change(() =>
+        {
+            synced += promoted.Count;
+            ignored -= Math.Min(ignored, promoted.Count);
+        });
+        metrics.Promoted(Mailbox, promoted);
+    }
 
     public void BodiesQueued(int count) => Change(() => bodiesQueued += count);
 
-    public void BodiesDone(int downloaded, int finished) => Change(() =>
+    public void BodiesDone(int downloaded, int finished)
     {
-        bodiesDownloaded += downloaded;
-        bodiesQueued -= finished;
-    });
+        Change(() =>
+        {
+            bodiesDownloaded += downloaded;
+            bodiesQueued -= finished;
+        });
+        metrics.BodiesDownloaded(Mailbox, downloaded);
+    }
 
     public void AddWarning(string text) => Change(() => warning ??= text);
 
-    public void RequestSent() => Interlocked.Increment(ref requests);
-
-    public void WaitingOutRetryAfter(DateTimeOffset until, bool wasThrottled) => Change(() =>
+    public void RequestSent()
     {
-        waitingOutRetryAfter++;
-        throttledUntil = until;
+        Interlocked.Increment(ref requests);
+        metrics.RequestSent(Mailbox);
+    }
+
+    public void WaitingOutRetryAfter(DateTimeOffset until, bool wasThrottled)
+    {
+        Change(() =>
+        {
+            waitingOutRetryAfter++;
+            throttledUntil = until;
+            if (wasThrottled)
+            {
+                throttled++;
+            }
+        });
         if (wasThrottled)
         {
-            throttled++;
+            metrics.Throttled(Mailbox);
         }
-    });
+    }
 
     public void RetryAfterElapsed() => Change(() =>
     {

@@ -4,6 +4,7 @@ using HeaderSync.Data.Mailboxes;
 using HeaderSync.Data.Runs;
 using HeaderSync.Data.Settings;
 using HeaderSync.Engine.Basis;
+using HeaderSync.Engine.Diagnostics;
 using HeaderSync.Engine.Graph;
 using HeaderSync.Engine.Status;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class MailboxSyncer(
     Redecision redecision,
     SyncOutcomes outcomes,
     ISyncStatusPublisher publisher,
+    SyncMetrics metrics,
     IOptions<SyncOptions> options,
     SyncNode node,
     TimeProvider time,
@@ -77,7 +79,8 @@ public sealed class MailboxSyncer(
         CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var run = new MailboxRun(mailbox.Id, mailbox.OwnerAddress, mailbox.GraphUserId!, mode, publisher, time);
+        var run = new MailboxRun(
+            mailbox.Id, mailbox.OwnerAddress, mailbox.GraphUserId!, mode, publisher, metrics, time);
         var record = await outcomes.StartAsync(request, mailbox, mode, node.Name, cancellationToken);
         SyncLog.Started(logger, mailbox.OwnerAddress, mode.ToString(), request.Full, request.Trigger.ToString());
         run.Publish(MailboxState.Queued, detail: "started");

@@ -161,7 +161,7 @@ public sealed class Redecision(IDbContextFactory<HeaderSyncDbContext> contextFac
             return;
         }
 
-        context.Run.Promoted(promoted.Count);
+        context.Run.Promoted(promoted);
         context.Bodies.Enqueue(context.Run, [.. promoted
             .Where(d => d.ContentPurgedAt is null)
             .Select(d => new BodyJob(d.Id, d.GraphMessageId))]);

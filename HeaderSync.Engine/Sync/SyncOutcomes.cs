@@ -3,6 +3,7 @@ using HeaderSync.Data.Database;
 using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Data.Runs;
+using HeaderSync.Engine.Diagnostics;
 using HeaderSync.Engine.Status;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ namespace HeaderSync.Engine.Sync;
 public sealed class SyncOutcomes(
     IDbContextFactory<HeaderSyncDbContext> contextFactory,
     ISyncStatusPublisher publisher,
+    SyncMetrics metrics,
     TimeProvider time,
     ILogger<SyncOutcomes> logger)
 {
@@ -52,6 +54,8 @@ public sealed class SyncOutcomes(
         ArgumentNullException.ThrowIfNull(run);
         var now = time.GetUtcNow();
         var error = failure is null ? null : Describe(failure);
+        metrics.RunFinished(
+            run.Mailbox, record.Mode, failure, TimeSpan.FromMilliseconds(durationMs));
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var mailbox = await db.Mailboxes.SingleAsync(m => m.Id == run.MailboxId, cancellationToken);

@@ -25,6 +25,29 @@ public sealed class WebExecutableTests : IDisposable
         Assert.DoesNotContain("Now listening", result.Output + result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("collector:4317")]
+    [InlineData("ftp://collector:4317")]
+    [InlineData("not a url")]
+    public async Task ABadOtlpEndpointFailsTheStartAndIsNamed(string endpoint)
+    {
+        var result = await ProcessRunner.RunWebAsync(
+            ["migrate"], Environment(("OpenTelemetry__OtlpEndpoint", endpoint)));
+
+        Assert.Equal(ExitCodes.Configuration, result.ExitCode);
+        Assert.Contains("OpenTelemetry:OtlpEndpoint", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task AnOtlpEndpointWithNoCollectorBehindItDoesNotStopACommand()
+    {
+        var result = await ProcessRunner.RunWebAsync(
+            ["migrate"], Environment(("OpenTelemetry__OtlpEndpoint", "http://127.0.0.1:9/")));
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+    }
+
     [Fact]
     public async Task AMissingConnectionStringOutsideDevelopmentIsNamed()
     {

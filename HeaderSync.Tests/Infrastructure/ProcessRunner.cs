@@ -63,5 +63,6 @@ internal static class ProcessRunner
 
     private static bool IsHeaderSyncSetting(string name) =>
         name.Contains("__", StringComparison.Ordinal)
-        && name.Split("__")[0] is "Database" or "Simulator" or "Graph" or "Sync" or "Status" or "AzureAd";
+        && name.Split("__")[0] is "Database" or "Simulator" or "Graph" or "Sync" or "Status" or "AzureAd"
+            or "OpenTelemetry";
 }

@@ -34,6 +34,8 @@ internal static class CoreServices
         services.TryAddSingleton<TokenCredential>(provider =>
             GraphCredentials.Create(provider.GetRequiredService<IOptions<GraphOptions>>().Value));
 
+        builder.AddHeaderSyncTelemetry();
+
         services.AddOptions<StatusOptions>().BindConfiguration(StatusOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StatusOptions>, StatusOptionsValidator>();
 
