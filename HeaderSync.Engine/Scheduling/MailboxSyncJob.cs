@@ -31,6 +31,7 @@ public sealed class MailboxSyncJob(MailboxSyncer syncer, SyncScheduler scheduler
             requestedBy);
 
         await syncer.SyncAsync(request, cancellationToken);
+        await scheduler.FollowIntervalAsync(mailboxId, cancellationToken);
         await scheduler.RecordNextRunAsync(mailboxId, cancellationToken);
     }
 }

@@ -78,6 +78,22 @@ public sealed class SyncScheduler(
         SchedulingLog.ResyncRequested(logger, mailbox.OwnerAddress, full, requestedBy);
     }
 
+    /// <summary>
+    /// Reschedules a mailbox whose recurring trigger no longer matches <c>SyncIntervalMinutes</c>:
+    /// checked after every run, so a change made anywhere reaches every node's schedule.
+    /// </summary>
+    public async Task FollowIntervalAsync(Guid mailboxId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var interval = await IntervalAsync(db, cancellationToken);
+        var trigger = await scheduler.GetTrigger(RecurringTriggerOf(mailboxId), cancellationToken);
+        if (trigger is ISimpleTrigger { RepeatInterval: var current } && current != interval)
+        {
+            await ScheduleAsync(scheduler, mailboxId, interval, cancellationToken);
+        }
+    }
+
     /// <summary>Puts the time of the mailbox's next scheduled run on its status.</summary>
     public async Task RecordNextRunAsync(Guid mailboxId, CancellationToken cancellationToken)
     {
@@ -103,8 +119,9 @@ public sealed class SyncScheduler(
             return;
         }
 
-        // Mailboxes start spread over the interval rather than all at once.
-        var offset = TimeSpan.FromSeconds(Math.Abs(mailboxId.GetHashCode()) % Math.Max(1, (int)interval.TotalSeconds / 4));
+        // A new schedule's first runs start within a minute, spread rather than all at once.
+        var spread = Math.Clamp((int)interval.TotalSeconds / 4, 1, 60);
+        var offset = TimeSpan.FromSeconds(Math.Abs(mailboxId.GetHashCode() % spread));
         var trigger = TriggerBuilder.Create()
             .WithIdentity(RecurringTriggerOf(mailboxId))
             .ForJob(job)

@@ -30,6 +30,30 @@ public sealed class SyncSchedulerTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task AMailboxFollowsAChangedIntervalAfterItsNextRun()
+    {
+        var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var sync = portal.Services.GetRequiredService<SyncScheduler>();
+        await using var db = portal.Database.CreateContext();
+        var mailbox = await db.Mailboxes.FirstAsync();
+        try
+        {
+            await db.OrgSettings.ExecuteUpdateAsync(s => s.SetProperty(o => o.SyncIntervalMinutes, 25));
+
+            await sync.FollowIntervalAsync(mailbox.Id, CancellationToken.None);
+
+            var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(
+                await scheduler.GetTrigger(SyncScheduler.RecurringTriggerOf(mailbox.Id)));
+            Assert.Equal(TimeSpan.FromMinutes(25), trigger.RepeatInterval);
+        }
+        finally
+        {
+            await db.OrgSettings.ExecuteUpdateAsync(s => s.SetProperty(o => o.SyncIntervalMinutes, 15));
+            await sync.ScheduleAllAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task ChangingTheIntervalReschedulesEveryMailbox()
     {
         var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();

@@ -3,7 +3,10 @@ using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Runs;
 using HeaderSync.Engine.Graph;
 using HeaderSync.Simulator.Evidence;
+using HeaderSync.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HeaderSync.Tests.Sync;
 
@@ -43,9 +46,12 @@ public sealed class HeaderOnlySyncTests(EngineTenantFixture fixture)
     }
 
     [Fact]
-    public async Task NoCanaryReachesTheDatabaseFilesAndEveryKeepMarkerDoes()
+    public async Task NoCanaryReachesTheDatabaseFilesOrTheLogsAndEveryKeepMarkerIsStored()
     {
-        await using var harness = await EngineHarness.StartAsync(fixture);
+        var logs = new CapturedLogs();
+        await using var harness = await EngineHarness.StartAsync(
+            fixture.Tenant,
+            services: s => s.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
         var user = fixture.Tenant.Users[0];
         var mailboxId = await harness.MailboxIdAsync(user.Id.ToString());
 
@@ -66,6 +72,9 @@ public sealed class HeaderOnlySyncTests(EngineTenantFixture fixture)
         Assert.NotEmpty(markers);
         Assert.DoesNotContain(canaries, canary => bytes.Contains(canary, StringComparison.Ordinal));
         Assert.All(markers, marker => Assert.Contains(marker, bytes, StringComparison.Ordinal));
+        var logged = string.Join('\n', logs.Lines);
+        Assert.Contains("Sync of", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(canaries, canary => logged.Contains(canary, StringComparison.Ordinal));
     }
 
     private List<MessageEvidence> ExpectedInSyncedFolders(string mailbox) =>
