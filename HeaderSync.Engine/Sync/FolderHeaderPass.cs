@@ -126,6 +126,14 @@ public sealed class FolderHeaderPass(
         await writer.WriteAsync(context, folder, mode, decisions, removed, link, roundComplete, cancellationToken);
 
         run.Decided(candidates.Count, decisions);
+
+        // Standard mode stored these bodies with the page: they count as downloaded too.
+        var storedWithPage = decisions.Count(d => d.BodyDownloaded);
+        if (storedWithPage > 0)
+        {
+            run.BodiesDone(storedWithPage, finished: 0);
+        }
+
         context.Bodies.Enqueue(run, [.. decisions
             .Where(d => d.Decision == Decision.Synced && !d.BodyDownloaded)
             .Select(d => new BodyJob(d.Id, d.GraphMessageId))]);

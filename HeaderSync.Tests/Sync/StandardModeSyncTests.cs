@@ -35,6 +35,7 @@ public sealed class StandardModeSyncTests(EngineTenantFixture fixture)
         var result = await harness.SyncAsync(mailboxId, SyncMode.Standard);
 
         Assert.Equal(SyncOutcome.Completed, result.Outcome);
+        Assert.Equal(result.Synced, result.BodiesDownloaded);
         var rounds = fixture.Tenant.Requests(before, user).Where(r => r.Path.Contains("/delta", StringComparison.Ordinal)).ToList();
         Assert.All(rounds, r => Assert.Contains("body", r.Select));
         await using var db = harness.CreateContext();
