@@ -79,6 +79,30 @@ internal sealed class EngineHarness : IAsyncDisposable
         Services.GetRequiredService<MailboxSyncer>().SyncAsync(
             new SyncRequest(mailboxId, SyncTrigger.CommandLine, full, mode, "test"), cancellationToken);
 
+    /// <summary>
+    /// What a fault-free header-only sync decides for each mailbox of a tenant, in user order:
+    /// the baseline a disturbed run is compared with.
+    /// </summary>
+    public static async Task<List<Dictionary<string, (HeaderSync.Data.Decisions.Decision, HeaderSync.Data.Decisions.DecisionReason)>>>
+        BaselineAsync(SimulatedTenant tenant)
+    {
+        await using var harness = await StartAsync(tenant);
+        var decisions = new List<Dictionary<string, (HeaderSync.Data.Decisions.Decision, HeaderSync.Data.Decisions.DecisionReason)>>();
+        foreach (var user in tenant.Users)
+        {
+            var mailbox = await harness.MailboxIdAsync(user.Id.ToString());
+            var result = await harness.SyncAsync(mailbox, HeaderSync.Data.Decisions.SyncMode.HeaderOnly);
+            if (result.Outcome != SyncOutcome.Completed)
+            {
+                throw new InvalidOperationException($"The baseline sync of {user.UserPrincipalName} failed: {result.Error}");
+            }
+
+            decisions.Add(await harness.DecisionsAsync(mailbox));
+        }
+
+        return decisions;
+    }
+
     /// <summary>Every decision of a mailbox, by Graph id: what a run left behind.</summary>
     public async Task<Dictionary<string, (HeaderSync.Data.Decisions.Decision, HeaderSync.Data.Decisions.DecisionReason)>>
         DecisionsAsync(Guid mailboxId)

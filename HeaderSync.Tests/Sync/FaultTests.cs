@@ -16,7 +16,7 @@ public sealed class FaultTests
     public async Task ThrottlingServerErrorsReplaysSparseItemsAndOneUnauthorisedMailboxChangeNoOtherDecision()
     {
         await using var tenant = await SimulatedTenant.StartAsync(SmallTenant());
-        var baseline = await DecisionsOfEveryMailboxAsync(tenant);
+        var baseline = await EngineHarness.BaselineAsync(tenant);
         var blocked = tenant.Users[0].Id.ToString();
         var faults = tenant.Faults;
         faults.ThrottleRate = 0.15;
@@ -49,7 +49,7 @@ public sealed class FaultTests
     public async Task ARoundExpiredMidwayIsStartedAgainWithoutDuplicates()
     {
         await using var tenant = await SimulatedTenant.StartAsync(SmallTenant());
-        var baseline = await DecisionsOfEveryMailboxAsync(tenant);
+        var baseline = await EngineHarness.BaselineAsync(tenant);
         var faults = tenant.Faults;
         faults.ExpireDeltaAfterPages = 2;
         faults.DeltaExpiryCode = "resyncRequired";
@@ -72,20 +72,5 @@ public sealed class FaultTests
         Assert.Equal(
             await db.EmailDecisions.CountAsync(d => d.MailboxId == mailbox),
             await db.DailyDecisionCounts.Where(c => c.MailboxId == mailbox).SumAsync(c => c.Count));
-    }
-
-    private static async Task<List<Dictionary<string, (Decision, DecisionReason)>>> DecisionsOfEveryMailboxAsync(
-        SimulatedTenant tenant)
-    {
-        await using var harness = await EngineHarness.StartAsync(tenant);
-        var decisions = new List<Dictionary<string, (Decision, DecisionReason)>>();
-        foreach (var user in tenant.Users)
-        {
-            var mailbox = await harness.MailboxIdAsync(user.Id.ToString());
-            Assert.Equal(SyncOutcome.Completed, (await harness.SyncAsync(mailbox, SyncMode.HeaderOnly)).Outcome);
-            decisions.Add(await harness.DecisionsAsync(mailbox));
-        }
-
-        return decisions;
     }
 }

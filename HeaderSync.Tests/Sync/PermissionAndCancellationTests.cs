@@ -16,7 +16,7 @@ public sealed class PermissionAndCancellationTests
     public async Task WithMailReadBasicOnlyDecisionsStaySyncedWithoutBodiesAndTheMailboxWarns()
     {
         await using var tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { Seed = 53, Mailboxes = 1, MessagesPerMailbox = 120 });
-        var expected = await BaselineAsync(tenant);
+        var expected = (await EngineHarness.BaselineAsync(tenant))[0];
         var faults = tenant.Faults;
         faults.HeaderOnlyPermission = true;
         tenant.Faults = faults;
@@ -46,7 +46,7 @@ public sealed class PermissionAndCancellationTests
     {
         await using var tenant = await SimulatedTenant.StartAsync(
             new SimulatorOptions { Seed = 59, Mailboxes = 1, MessagesPerMailbox = 200 });
-        var expected = await BaselineAsync(tenant);
+        var expected = (await EngineHarness.BaselineAsync(tenant))[0];
         var stopper = new StopAfterHeaders();
         await using var harness = await EngineHarness.StartAsync(
             tenant,
@@ -94,13 +94,5 @@ public sealed class PermissionAndCancellationTests
                 stop?.Cancel();
             }
         }
-    }
-
-    private static async Task<Dictionary<string, (Decision, DecisionReason)>> BaselineAsync(SimulatedTenant tenant)
-    {
-        await using var harness = await EngineHarness.StartAsync(tenant);
-        var mailbox = await harness.MailboxIdAsync(tenant.Users[0].Id.ToString());
-        Assert.Equal(SyncOutcome.Completed, (await harness.SyncAsync(mailbox, SyncMode.HeaderOnly)).Outcome);
-        return await harness.DecisionsAsync(mailbox);
     }
 }

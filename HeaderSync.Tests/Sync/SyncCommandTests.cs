@@ -59,7 +59,7 @@ public sealed class SyncCommandTests(EngineTenantFixture fixture) : IDisposable
     {
         await using var tenant = await SimulatedTenant.StartAsync(
             new SimulatorOptions { Seed = 31, Mailboxes = 2, MessagesPerMailbox = 300, LatencyMs = 25 });
-        var expected = await BaselineAsync(tenant);
+        var expected = (await EngineHarness.BaselineAsync(tenant)).SelectMany(d => d).ToDictionary();
         var environment = Environment(tenant);
         environment["Sync__PageSize"] = "10";
 
@@ -89,23 +89,6 @@ public sealed class SyncCommandTests(EngineTenantFixture fixture) : IDisposable
         ["Simulator__Url"] = tenant.RootUrl.AbsoluteUri,
         ["Database__ConnectionString"] = database.ConnectionString,
     };
-
-    private static async Task<Dictionary<string, (Decision, DecisionReason)>> BaselineAsync(SimulatedTenant tenant)
-    {
-        await using var harness = await EngineHarness.StartAsync(tenant);
-        var all = new Dictionary<string, (Decision, DecisionReason)>();
-        foreach (var user in tenant.Users)
-        {
-            var mailbox = await harness.MailboxIdAsync(user.Id.ToString());
-            Assert.Equal(SyncOutcome.Completed, (await harness.SyncAsync(mailbox, SyncMode.HeaderOnly)).Outcome);
-            foreach (var (id, decision) in await harness.DecisionsAsync(mailbox))
-            {
-                all.Add(id, decision);
-            }
-        }
-
-        return all;
-    }
 
     private async Task WaitForDecisionsAsync(int atLeast)
     {
