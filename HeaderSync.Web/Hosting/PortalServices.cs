@@ -1,6 +1,7 @@
 using HeaderSync.Data.Database;
 using HeaderSync.Engine.Scheduling;
 using HeaderSync.Engine.Status;
+using HeaderSync.Web.Settings;
 using HeaderSync.Web.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HeaderSync.Web.Components;
@@ -29,6 +30,7 @@ internal static class PortalServices
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<OrgSettingsStore>();
 
         return builder;
     }
