@@ -5,6 +5,7 @@ using HeaderSync.Data.Mailboxes;
 using HeaderSync.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HeaderSync.Tests.Overview;
 
@@ -17,6 +18,7 @@ public sealed class OverviewPageTests : IAsyncLifetime
     {
         await database.MigrateAsync();
         context.Services.AddSingleton<IDbContextFactory<HeaderSyncDbContext>>(new TempDatabaseContextFactory(database));
+        context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]
@@ -32,6 +34,11 @@ public sealed class OverviewPageTests : IAsyncLifetime
                 Count(graph, 2, Decision.Synced, DecisionReason.Thread, 3),
                 Count(graph, 1, Decision.Ignored, DecisionReason.NoProspect, 1200));
             (await db.OrgSettings.SingleAsync()).HeaderOnlySync = true;
+            db.EmailDecisions.AddRange(
+                Decided(graph, "1", Decision.Synced, bodyDownloaded: true),
+                Decided(graph, "2", Decision.Ignored, bodyDownloaded: false),
+                Decided(graph, "3", Decision.Ignored, bodyDownloaded: false),
+                Decided(graph, "4", Decision.Ignored, bodyDownloaded: false));
             await db.SaveChangesAsync();
         }
 
@@ -42,6 +49,12 @@ public sealed class OverviewPageTests : IAsyncLifetime
         Assert.Contains("2", page.Find("[data-testid=figure-mailboxes]").TextContent, StringComparison.Ordinal);
         Assert.Contains("1 through Microsoft Graph", page.Find("[data-testid=figure-mailboxes]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Headers only", page.Find("[data-testid=figure-mode]").TextContent, StringComparison.Ordinal);
+        var reasons = page.Find("[data-testid=reasons]").TextContent;
+        Assert.True(reasons.IndexOf("NoProspect", StringComparison.Ordinal) < reasons.IndexOf("Prospect", reasons.IndexOf("NoProspect", StringComparison.Ordinal) + 10, StringComparison.Ordinal));
+        var evidence = page.Find("[data-testid=evidence] tbody tr").TextContent;
+        Assert.Contains("a@contoso.com", evidence, StringComparison.Ordinal);
+        Assert.Contains("75", evidence, StringComparison.Ordinal);
+        Assert.NotNull(page.Find("[data-testid=per-day] svg"));
     }
 
     public async Task DisposeAsync()
@@ -49,6 +62,16 @@ public sealed class OverviewPageTests : IAsyncLifetime
         await context.DisposeAsync();
         database.Dispose();
     }
+
+    private static EmailDecision Decided(Guid mailbox, string id, Decision decision, bool bodyDownloaded) => new()
+    {
+        MailboxId = mailbox,
+        GraphMessageId = id,
+        Decision = decision,
+        Reason = decision == Decision.Synced ? DecisionReason.Prospect : DecisionReason.NoProspect,
+        Mode = SyncMode.HeaderOnly,
+        BodyDownloaded = bodyDownloaded,
+    };
 
     private static DailyDecisionCount Count(Guid mailbox, int day, Decision decision, DecisionReason reason, int count) =>
         new() { MailboxId = mailbox, Day = new DateOnly(2026, 11, day), Decision = decision, Reason = reason, Count = count };
