@@ -1,6 +1,7 @@
 using HeaderSync.Data.Database;
 using HeaderSync.Engine.Scheduling;
 using HeaderSync.Engine.Status;
+using HeaderSync.Web.Mailboxes;
 using HeaderSync.Web.Settings;
 using HeaderSync.Web.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,7 @@ internal static class PortalServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<OrgSettingsStore>();
+        services.AddSingleton<MailboxAdministration>();
 
         return builder;
     }
