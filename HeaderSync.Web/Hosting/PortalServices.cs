@@ -2,6 +2,7 @@ using HeaderSync.Data.Database;
 using HeaderSync.Engine.Scheduling;
 using HeaderSync.Engine.Status;
 using HeaderSync.Web.Mailboxes;
+using HeaderSync.Web.Review;
 using HeaderSync.Web.Settings;
 using HeaderSync.Web.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,8 @@ internal static class PortalServices
         services.AddMudServices();
         services.AddSingleton<OrgSettingsStore>();
         services.AddSingleton<MailboxAdministration>();
+        services.AddSingleton<ReviewQuery>();
+        services.AddSingleton<EmailDetails>();
 
         return builder;
     }

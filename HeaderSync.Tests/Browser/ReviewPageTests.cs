@@ -1,0 +1,68 @@
+using HeaderSync.Data.Decisions;
+using HeaderSync.Data.Runs;
+using HeaderSync.Engine.Sync;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HeaderSync.Tests.Browser;
+
+[Collection(PortalTestGroup.Name)]
+public sealed class ReviewPageTests(PortalFixture portal, BrowserFixture browser)
+{
+    [Fact]
+    public async Task AnIgnoredNewsletterShowsAutomatedAndNoBodyAndASyncedEmailShowsItsBodyWithoutRemoteImages()
+    {
+        var mailboxId = await SyncedMailboxAsync();
+        await using var portalPage = new PortalPage(portal, browser);
+        var page = await portalPage.OpenAsync("/review");
+        var table = page.GetByTestId("review-table");
+        await Assertions.Expect(table.GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
+
+        await table.GetByRole(AriaRole.Row)
+            .Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = "Automated", Exact = true }) })
+            .First.ClickAsync();
+        var detail = page.GetByTestId("email-detail");
+        await Assertions.Expect(detail.GetByTestId("trace")).ToContainTextAsync("Decisive");
+        await Assertions.Expect(detail.GetByTestId("no-body")).ToContainTextAsync("never downloaded");
+        await page.Keyboard.PressAsync("Escape");
+        await page.GotoAsync("/review");
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await page.GetByTestId("review-table").GetByRole(AriaRole.Row)
+            .Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = "Prospect", Exact = true }) })
+            .First.ClickAsync();
+
+        var body = page.GetByTestId("email-body");
+        await Assertions.Expect(body).ToContainTextAsync("KEEP-");
+        Assert.Equal(0, await body.Locator("img[src^='http']").CountAsync());
+        await portalPage.ScreenshotAsync("review-synced-email");
+        await using var db = portal.Database.CreateContext();
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "email.body.viewed"));
+        Assert.True(await db.EmailDecisions.AnyAsync(d => d.MailboxId == mailboxId && d.Reason == DecisionReason.Automated));
+    }
+
+    private async Task<Guid> SyncedMailboxAsync()
+    {
+        await using var db = portal.Database.CreateContext();
+        var user = portal.Tenant.Users[1].Id.ToString();
+        var mailboxId = await db.Mailboxes.Where(m => m.GraphUserId == user).Select(m => m.Id).SingleAsync();
+        var syncer = portal.Services.GetRequiredService<MailboxSyncer>();
+
+        // The portal's own schedule may hold the mailbox for a moment.
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var result = await syncer.SyncAsync(
+                new SyncRequest(mailboxId, SyncTrigger.Resync, ModeOverride: SyncMode.HeaderOnly, RequestedBy: "test"),
+                CancellationToken.None);
+            if (!result.Held)
+            {
+                Assert.Equal(SyncOutcome.Completed, result.Outcome);
+                return mailboxId;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("The mailbox stayed held by another sync.");
+    }
+}
