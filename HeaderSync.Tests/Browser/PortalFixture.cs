@@ -1,5 +1,6 @@
 using System.Net;
 using HeaderSync.Simulator;
+using HeaderSync.Simulator.Tenant;
 using HeaderSync.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,6 +20,12 @@ public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifeti
     internal TempDatabase Database => database;
 
     public SimulatedTenant Tenant { get; private set; } = null!;
+
+    /// <summary>The tenant's user holding the HeaderSync.Admin app role.</summary>
+    public SimulatedUser Admin => Tenant.Users.First(u => u.IsAdmin);
+
+    /// <summary>A user who can sign in but holds no portal role.</summary>
+    public SimulatedUser Seller => Tenant.Users.First(u => !u.IsAdmin);
 
     public async Task InitializeAsync()
     {

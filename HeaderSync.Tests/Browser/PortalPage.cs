@@ -1,15 +1,32 @@
+using HeaderSync.Simulator.Tenant;
 using Microsoft.Playwright;
 
 namespace HeaderSync.Tests.Browser;
 
-/// <summary>Opens portal pages in a fresh browser context and waits until they are interactive.</summary>
-public sealed class PortalPage(PortalFixture portal, BrowserFixture browser) : IAsyncDisposable
+/// <summary>
+/// Opens portal pages in a fresh browser context, signing in through the simulated tenant's
+/// authority as <c>user</c> (the admin unless told), and waits until they are interactive.
+/// </summary>
+public sealed class PortalPage(PortalFixture portal, BrowserFixture browser, SimulatedUser? user = null)
+    : IAsyncDisposable
 {
     private IBrowserContext? context;
 
     public IPage Page { get; private set; } = null!;
 
+    public SimulatedUser User { get; } = user ?? portal.Admin;
+
     public async Task<IPage> OpenAsync(string path)
+    {
+        await GoAsync(path);
+
+        // The layout marks itself once the Blazor circuit has rendered it interactively.
+        await Page.Locator("[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
+        return Page;
+    }
+
+    /// <summary>Goes to a path, picking the account on the authority's page when sent there.</summary>
+    public async Task<IPage> GoAsync(string path)
     {
         context ??= await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -18,10 +35,22 @@ public sealed class PortalPage(PortalFixture portal, BrowserFixture browser) : I
         });
         Page = await context.NewPageAsync();
         await Page.GotoAsync(path);
+        if (Page.Url.StartsWith(portal.Tenant.RootUrl.AbsoluteUri, StringComparison.Ordinal))
+        {
+            await PickAccountAsync();
+        }
 
-        // The layout marks itself once the Blazor circuit has rendered it interactively.
-        await Page.Locator("[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
         return Page;
+    }
+
+    /// <summary>On the authority's account list: click the user, then follow the form post back.</summary>
+    public async Task PickAccountAsync()
+    {
+        await Page.Locator($"a[data-upn='{User.UserPrincipalName}']").ClickAsync();
+        await Page.WaitForURLAsync(
+            url => url.StartsWith(portal.BaseAddress.AbsoluteUri, StringComparison.Ordinal)
+                && !url.Contains("/signin", StringComparison.Ordinal),
+            new() { Timeout = 30_000 });
     }
 
     public async Task<string> ScreenshotAsync(string name)

@@ -14,6 +14,7 @@ public sealed class WebExecutableTests : IDisposable
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("Status__CoalesceMs", "soon", "Status:CoalesceMs")]
     [InlineData("Simulator__Enabled", "true", "Simulator:Enabled")]
+    [InlineData("SignIn__SessionMinutes", "0", "SignIn:SessionMinutes")]
     public async Task ThePortalRefusesToStartWithABadSettingAndNamesIt(string variable, string value, string key)
     {
         var result = await ProcessRunner.RunWebAsync(
@@ -23,6 +24,33 @@ public sealed class WebExecutableTests : IDisposable
         Assert.Equal(ExitCodes.Configuration, result.ExitCode);
         Assert.Contains(key, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnHttpAuthorityOutsideDevelopmentFailsTheStartNamingTheKey()
+    {
+        // The simulated tenant's plain-http authority signs users in only in Development.
+        var result = await ProcessRunner.RunWebAsync(
+            ["--urls", "http://127.0.0.1:0"],
+            Environment(
+                ("AzureAd__Instance", "http://127.0.0.1:9/"),
+                ("AzureAd__TenantId", "contoso.onmicrosoft.com"),
+                ("AzureAd__ClientId", "11111111-1111-1111-1111-111111111111")));
+
+        Assert.Equal(ExitCodes.Configuration, result.ExitCode);
+        Assert.Contains("AzureAd:Instance must use https outside Development", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePortalOutsideDevelopmentNeedsItsAppRegistration()
+    {
+        var result = await ProcessRunner.RunWebAsync(["--urls", "http://127.0.0.1:0"], Environment());
+
+        Assert.Equal(ExitCodes.Configuration, result.ExitCode);
+        Assert.Contains("AzureAd:Instance", result.Error, StringComparison.Ordinal);
+        Assert.Contains("AzureAd:TenantId", result.Error, StringComparison.Ordinal);
+        Assert.Contains("AzureAd:ClientId", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

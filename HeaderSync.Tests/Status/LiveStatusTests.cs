@@ -4,6 +4,7 @@ using HeaderSync.Data.Runs;
 using HeaderSync.Engine.Scheduling;
 using HeaderSync.Engine.Status;
 using HeaderSync.Tests.Browser;
+using HeaderSync.Tests.Infrastructure;
 using HeaderSync.Web.Status;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,8 @@ public sealed class LiveStatusTests(PortalFixture portal)
     public async Task AResyncStreamsItsStatesThroughTheHubCoalescedPerMailbox()
     {
         var batches = new ConcurrentQueue<IReadOnlyList<MailboxStatusUpdate>>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(portal.BaseAddress, SyncStatusHub.Path))
-            .Build();
+        var token = await TenantTokens.ForPortalAsync(portal.Tenant, portal.Tenant.Directory.AutomationApp);
+        await using var hub = Connect(token);
         hub.On<IReadOnlyList<MailboxStatusUpdate>>(nameof(ISyncStatusClient.StatusChanged), batches.Enqueue);
         await hub.StartAsync();
         var current = await hub.InvokeAsync<IReadOnlyList<MailboxStatusUpdate>>(nameof(SyncStatusHub.Current));
@@ -44,6 +44,38 @@ public sealed class LiveStatusTests(PortalFixture portal)
         Assert.Equal(SyncOutcome.Completed, run.Outcome);
         Assert.Contains(await db.AuditEvents.Select(a => a.Action).ToListAsync(), a => a == "mailbox.resync.full");
     }
+
+    [Fact]
+    public async Task AnAutomationTokenWithoutTheAdminRoleIsRefused()
+    {
+        // The sync engine's registration holds Graph permissions but no portal role.
+        var token = await TenantTokens.ForPortalAsync(portal.Tenant, portal.Tenant.Directory.SyncApp);
+        await using var hub = Connect(token);
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAnonymousClientIsRefused()
+    {
+        await using var hub = Connect(token: null);
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private HubConnection Connect(string? token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(portal.BaseAddress, SyncStatusHub.Path), options =>
+        {
+            if (token is not null)
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            }
+        })
+        .Build();
 
     private static async Task<MailboxStatusUpdate> WaitForAsync(
         ConcurrentQueue<IReadOnlyList<MailboxStatusUpdate>> batches, Guid mailboxId, Func<MailboxStatusUpdate, bool> done)

@@ -3,6 +3,7 @@ using HeaderSync.Engine.Scheduling;
 using HeaderSync.Engine.Status;
 using HeaderSync.Web.Mailboxes;
 using HeaderSync.Web.Review;
+using HeaderSync.Web.Security;
 using HeaderSync.Web.Settings;
 using HeaderSync.Web.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ internal static class PortalServices
         services.AddHostedService<TenantStartup>();
         services.AddHeaderSyncScheduling();
 
+        builder.AddHeaderSyncAuthentication();
         services.AddSignalR();
         services.AddSingleton<CoalescingStatusPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<CoalescingStatusPublisher>());
@@ -49,13 +51,19 @@ internal static class PortalServices
             app.UseHttpsRedirection();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         // Only the status word: a probe needs no more, and an anonymous caller gets no more.
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapSignIn();
+
+        // Everything else falls under the admin-only fallback policy, the hub included.
         app.MapHub<SyncStatusHub>(SyncStatusHub.Path);
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));

@@ -9,7 +9,8 @@ namespace HeaderSync.Web.Simulation;
 /// <summary>
 /// In Development, points the engine at the simulated Microsoft 365 tenant: one started in this
 /// process on its own loopback port, or an already running one named by <c>Simulator:Url</c>.
-/// Everything downstream sees ordinary <c>Graph:*</c> settings and a token credential.
+/// Everything downstream sees ordinary <c>Graph:*</c> and <c>AzureAd:*</c> settings and a token
+/// credential.
 /// </summary>
 internal static class SimulatedTenantConnection
 {
@@ -44,6 +45,13 @@ internal static class SimulatedTenantConnection
             ["Graph:BaseUrl"] = info.GraphBaseUrl,
             ["Graph:TenantId"] = info.TenantId,
             ["Graph:ClientId"] = info.ClientId,
+
+            // Users sign in at the simulated tenant's authority, to the portal's registration.
+            ["AzureAd:Instance"] = info.Root.AbsoluteUri,
+            ["AzureAd:TenantId"] = info.TenantId,
+            ["AzureAd:ClientId"] = info.PortalClientId,
+            ["AzureAd:ClientSecret"] = info.PortalClientSecret,
+            ["AzureAd:CallbackPath"] = "/signin-oidc",
         });
         builder.Services.AddSingleton(info);
         builder.Services.AddHttpClient<SimulatorCrm>();

@@ -8,6 +8,13 @@ public sealed record SimulatedTenantInfo(
     [property: JsonPropertyName("clientId")] string ClientId,
     [property: JsonPropertyName("clientSecret")] string ClientSecret)
 {
+    /// <summary>The portal's own app registration, which users sign in to.</summary>
+    [JsonPropertyName("portalClientId")]
+    public string PortalClientId { get; init; } = "";
+
+    [JsonPropertyName("portalClientSecret")]
+    public string PortalClientSecret { get; init; } = "";
+
     /// <summary>The root URL, ending in a slash, without <c>/v1.0</c>.</summary>
     [JsonIgnore]
     public Uri Root { get; init; } = null!;
