@@ -20,7 +20,7 @@ public sealed class MailboxesPageTests(PortalFixture portal, BrowserFixture brow
 
         // The portal's own schedule may run the mailbox too: wait until no run is going on.
         for (var i = 0; i < 60 && (await row.GetByText("never").CountAsync() > 0
-            || await row.GetByTestId("state").InnerTextAsync() != "Idle"); i++)
+            || (await row.GetByTestId("state").InnerTextAsync()).Trim() != "Idle"); i++)
         {
             await Task.Delay(500);
             await page.ReloadAsync();
