@@ -34,6 +34,11 @@ public static class LogEventIds
     public const int MailboxEnrolled = 2200;
     public const int BasisImported = 2201;
 
+    // Sign-in and access: 1300-1399
+    public const int SignedIn = 1300;
+    public const int SignedInWithoutRole = 1301;
+    public const int CircuitSessionEnded = 1302;
+
     // Database: 1200-1299
     public const int MigrationsApplied = 1200;
     public const int HealthCheckFailed = 1201;

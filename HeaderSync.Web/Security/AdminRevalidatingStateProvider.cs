@@ -16,9 +16,19 @@ internal sealed class AdminRevalidatingStateProvider(
     protected override TimeSpan RevalidationInterval =>
         TimeSpan.FromMinutes(options.Value.RevalidateMinutes);
 
+    private readonly ILogger logger = loggerFactory.CreateLogger<AdminRevalidatingStateProvider>();
+
     protected override Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        Task.FromResult(IsStillValid(authenticationState, time.GetUtcNow()));
+        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        var valid = IsStillValid(authenticationState, time.GetUtcNow());
+        if (!valid)
+        {
+            SignInLog.CircuitSessionEnded(logger);
+        }
+
+        return Task.FromResult(valid);
+    }
 
     internal static bool IsStillValid(AuthenticationState state, DateTimeOffset now) =>
         AdminRole.IsHeldBy(state.User) && PortalCookie.ExpiresAt(state.User) is { } expires && now < expires;

@@ -53,6 +53,12 @@ internal static class PortalAuthentication
                 o.UsePkce = true;
                 o.ClientSecret = NullIfEmpty(azureAd.Value.ClientSecret);
                 o.SignedOutRedirectUri = "/";
+                var identityWeb = o.Events.OnTokenValidated;
+                o.Events.OnTokenValidated = async context =>
+                {
+                    await identityWeb(context);
+                    LogSignIn(context);
+                };
             });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AzureAdSettings>>((o, azureAd) => HubBearer.Configure(o, azureAd.Value));
@@ -68,6 +74,29 @@ internal static class PortalAuthentication
             .SetFallbackPolicy(admin);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, AdminRevalidatingStateProvider>();
+    }
+
+    private static void LogSignIn(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
+    {
+        if (context.Principal is not { } user)
+        {
+            return;
+        }
+
+        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+            .CreateLogger(typeof(PortalAuthentication));
+        var objectId = user.FindFirst("oid")?.Value
+            ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value ?? "";
+        var tenantId = user.FindFirst("tid")?.Value
+            ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/tenantid")?.Value ?? "";
+        if (AdminRole.IsHeldBy(user))
+        {
+            SignInLog.SignedIn(logger, objectId, tenantId);
+        }
+        else
+        {
+            SignInLog.SignedInWithoutRole(logger, objectId, tenantId);
+        }
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -27,10 +27,15 @@ internal static class SignInEndpoints
                 [OpenIdConnectDefaults.AuthenticationScheme]))
             .AllowAnonymous();
 
-        // A POST with an antiforgery token, so another site cannot sign an admin out.
-        app.MapPost(SignOutPath, () => Results.SignOut(
-                new AuthenticationProperties { RedirectUri = "/" },
-                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
+        // A POST with an antiforgery token, so another site cannot sign an admin out. The
+        // middleware only records its verdict; an endpoint without form binding must act on it.
+        app.MapPost(SignOutPath, (HttpContext context) =>
+                context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
+                    ? Results.SignOut(
+                        new AuthenticationProperties { RedirectUri = "/" },
+                        [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])
+                    : Results.Text(
+                        "The sign-out form's antiforgery token is missing or invalid.", statusCode: 400))
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .AllowAnonymous();
         return app;
