@@ -10,7 +10,8 @@ internal sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<Hea
     public HeaderSyncDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<HeaderSyncDbContext>();
-        HeaderSyncDatabase.Configure(builder, DatabaseProvider.SqlServer, "Server=localhost;Database=HeaderSync;Integrated Security=true;TrustServerCertificate=true");
+        HeaderSyncDatabase.Configure(
+            builder, DatabaseProvider.SqlServer, "Server=localhost;Database=HeaderSync;Integrated Security=true");
         return new HeaderSyncDbContext(builder.Options);
     }
 }
