@@ -2,7 +2,7 @@ namespace HeaderSync.Engine.Basis;
 
 /// <summary>
 /// What one mailbox has already synced, for the Thread rule. Deciding is pure, so an
-/// implementation answers from memory: the engine loads what a page needs before deciding it.
+/// implementation answers from memory: a sync loads what the mailbox has synced when it starts.
 /// </summary>
 public interface IThreadLookup
 {

@@ -145,15 +145,6 @@ public sealed class MailboxRun(
         }
     });
 
-    /// <summary>The state a run is in now: throttling overrides the passes' own states.</summary>
-    public MailboxState CurrentState()
-    {
-        lock (gate)
-        {
-            return StateLocked();
-        }
-    }
-
     public MailboxStatusUpdate Snapshot(MailboxState? state = null, string? error = null)
     {
         lock (gate)
@@ -188,6 +179,7 @@ public sealed class MailboxRun(
         publisher.Publish(update);
     }
 
+    // Waiting out a Retry-After overrides the passes' own states.
     private MailboxState StateLocked() =>
         waitingOutRetryAfter > 0 ? MailboxState.Throttled
         : foldersScanning > 0 ? MailboxState.ScanningHeaders

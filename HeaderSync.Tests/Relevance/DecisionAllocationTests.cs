@@ -1,4 +1,5 @@
 using HeaderSync.Data.Decisions;
+using HeaderSync.Engine.Sync;
 using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
 
@@ -71,8 +72,8 @@ public sealed class DecisionAllocationTests
     // What Graph returns for an inbox message: a handful of recipients and some 30 headers.
     private static (HeaderFields Email, IThreadLookup Threads) TypicalEmail(string kind)
     {
-        var threads = new InMemoryThreadLookup();
-        threads.AddMessage("<synced@fabrikam.com>");
+        var threads = new SyncedThreads();
+        threads.Add("<synced@fabrikam.com>", null);
         var from = kind switch
         {
             "Prospect" => "Jane <jane@fabrikam.com>",

@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HeaderSync.Data.Decisions;
+using HeaderSync.Engine.Sync;
 using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
 using MimeKit;
@@ -16,8 +17,8 @@ public sealed class HostileInputPropertyTests
     public Property AnyHeaderFieldsGetAWellFormedDecision() =>
         Prop.ForAll(HostileInputs.Email.ToArbitrary(), email =>
         {
-            var threads = new InMemoryThreadLookup();
-            threads.AddMessage(email.InReplyTo);
+            var threads = new SyncedThreads();
+            threads.Add(email.InReplyTo, null);
 
             return IsWellFormed(RelevanceDecider.Decide(email, TestEmails.Basis, threads));
         });
@@ -26,8 +27,8 @@ public sealed class HostileInputPropertyTests
     public Property OversizedFieldsGetAWellFormedDecision() =>
         Prop.ForAll(HostileInputs.OversizedEmail.ToArbitrary(), email =>
         {
-            var threads = new InMemoryThreadLookup();
-            threads.AddConversation("c");
+            var threads = new SyncedThreads();
+            threads.Add(null, "c");
 
             return IsWellFormed(RelevanceDecider.Decide(email, TestEmails.Basis, threads));
         });

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HeaderSync.Data.Decisions;
+using HeaderSync.Engine.Sync;
 using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
 
@@ -127,8 +128,8 @@ public sealed class HostileInputTests
             References = null!,
             InternetMessageHeaders = [default, new EmailHeader(null!, null!)],
         };
-        var threads = new InMemoryThreadLookup();
-        threads.AddConversation(null);
+        var threads = new SyncedThreads();
+        threads.Add(null, null);
 
         var outcome = RelevanceDecider.Decide(email, TestEmails.Basis, threads);
 

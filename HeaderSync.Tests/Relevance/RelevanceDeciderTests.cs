@@ -1,4 +1,5 @@
 using HeaderSync.Data.Decisions;
+using HeaderSync.Engine.Sync;
 using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
 
@@ -333,9 +334,9 @@ public sealed class RelevanceDeciderTests
     [InlineData(null, null, "conv-1", "conversationId: conv-1")]
     public void ReplyToASyncedEmailIsThread(string? inReplyTo, string? references, string? conversation, string matched)
     {
-        var threads = new InMemoryThreadLookup();
-        threads.AddMessage("synced@x");
-        threads.AddConversation("conv-1");
+        var threads = new SyncedThreads();
+        threads.Add("synced@x", null);
+        threads.Add(null, "conv-1");
         var email = TestEmails.Inbound("x@else.com") with
         {
             InReplyTo = inReplyTo,
@@ -352,8 +353,8 @@ public sealed class RelevanceDeciderTests
     [Fact]
     public void UnknownThreadFallsThroughToNoProspect()
     {
-        var threads = new InMemoryThreadLookup();
-        threads.AddMessage("<synced@x>");
+        var threads = new SyncedThreads();
+        threads.Add("<synced@x>", null);
         var email = TestEmails.Inbound("x@else.com") with { InReplyTo = "<SYNCED@x>", ConversationId = "c2" };
 
         var outcome = Decide(email, threads);

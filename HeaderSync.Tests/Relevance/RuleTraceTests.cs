@@ -1,4 +1,5 @@
 using HeaderSync.Data.Decisions;
+using HeaderSync.Engine.Sync;
 using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
 
@@ -23,8 +24,8 @@ public sealed class RuleTraceTests
     public void TraceListsEveryRuleInOrderWithOneDecisiveAndLaterOnesSkipped(
         string kind, DecisionReason expected)
     {
-        var threads = new InMemoryThreadLookup();
-        threads.AddConversation("synced-conversation");
+        var threads = new SyncedThreads();
+        threads.Add(null, "synced-conversation");
 
         var outcome = RelevanceDecider.Decide(Email(kind), TestEmails.Basis, threads);
 
