@@ -3,7 +3,6 @@ using HeaderSync.Data.Basis;
 using HeaderSync.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using StoredExclusion = HeaderSync.Data.Basis.Exclusion;
-using StoredExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
 using StoredProspect = HeaderSync.Data.Basis.Prospect;
 
 namespace HeaderSync.Engine.Basis;
@@ -58,7 +57,7 @@ public sealed class BasisImport(IDbContextFactory<HeaderSyncDbContext> contextFa
                 db.Exclusions.Add(new StoredExclusion
                 {
                     Value = exclusion.Value,
-                    Kind = exclusion.Kind == ExclusionKind.Domain ? StoredExclusionKind.Domain : StoredExclusionKind.Address,
+                    Kind = exclusion.Kind,
                     AddedAt = now,
                     AddedBy = actor,
                 });

@@ -1,4 +1,5 @@
 using HeaderSync.Engine.Relevance;
+using ExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
 
 namespace HeaderSync.Engine.Basis;
 

@@ -1,7 +1,6 @@
 using HeaderSync.Data.Database;
 using HeaderSync.Data.Settings;
 using Microsoft.EntityFrameworkCore;
-using StoredExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
 
 namespace HeaderSync.Engine.Basis;
 
@@ -32,8 +31,7 @@ public static class BasisLoader
         {
             Prospects = prospects,
             InternalDomains = internalDomains,
-            Exclusions = [.. exclusions.Select(e => new Exclusion(
-                e.Kind == StoredExclusionKind.Domain ? ExclusionKind.Domain : ExclusionKind.Address, e.Value))],
+            Exclusions = [.. exclusions.Select(e => new Exclusion(e.Kind, e.Value))],
             AccountDomainMatching = accountDomainMatching,
         };
         return (BasisIndex.Create(basis), version);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using HeaderSync.Engine.Relevance;
+using ExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
 
 namespace HeaderSync.Engine.Basis;
 

@@ -1,6 +1,7 @@
 using HeaderSync.Data.Decisions;
 using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
+using ExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
 
 namespace HeaderSync.Tests.Basis;
 

@@ -1,4 +1,5 @@
 using HeaderSync.Engine.Basis;
+using ExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
 
 namespace HeaderSync.Tests.Basis;
 

@@ -2,6 +2,7 @@ using HeaderSync.Data.Decisions;
 using HeaderSync.Engine.Sync;
 using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
+using ExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
 
 namespace HeaderSync.Tests.Relevance;
 

@@ -1,5 +1,6 @@
 using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Relevance;
+using ExclusionKind = HeaderSync.Data.Basis.ExclusionKind;
 
 namespace HeaderSync.Tests.Relevance;
 
