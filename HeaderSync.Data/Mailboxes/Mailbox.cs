@@ -20,6 +20,12 @@ public sealed class Mailbox
 
     public string? AddedBy { get; set; }
 
+    // Set when an admin removed the mailbox but kept its data: its decisions stay reviewable,
+    // it is no longer listed or scheduled, and adding the address again brings it back.
+    public DateTimeOffset? RemovedAt { get; set; }
+
+    public string? RemovedBy { get; set; }
+
     public MailboxStatus Status { get; set; } = new();
 
     // The per-mailbox lease: one sync at a time, whichever process or node runs it.

@@ -14,6 +14,7 @@ internal sealed class MailboxConfiguration :
         builder.Property(m => m.DisplayName).HasMaxLength(200);
         builder.Property(m => m.GraphUserId).HasMaxLength(100);
         builder.Property(m => m.AddedBy).HasMaxLength(320);
+        builder.Property(m => m.RemovedBy).HasMaxLength(320);
         builder.Property(m => m.LeaseOwner).HasMaxLength(200);
         builder.HasIndex(m => m.OwnerAddress).IsUnique();
         builder.HasIndex(m => m.GraphUserId);
