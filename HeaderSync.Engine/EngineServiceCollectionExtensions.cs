@@ -2,6 +2,7 @@ using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Diagnostics;
 using HeaderSync.Engine.Enrolment;
 using HeaderSync.Engine.Graph;
+using HeaderSync.Engine.Mailboxes;
 using HeaderSync.Engine.Status;
 using HeaderSync.Engine.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MailboxSyncer>();
         services.AddSingleton<TenantEnrolment>();
         services.AddSingleton<BasisImport>();
+        services.AddSingleton<ConnectionCheck>();
+        services.AddSingleton<MailboxDirectory>();
+        services.AddSingleton<MailboxRemoval>();
 
         return services;
     }

@@ -33,6 +33,10 @@ public static class LogEventIds
     // Enrolment and basis import: 2200-2299
     public const int MailboxEnrolled = 2200;
     public const int BasisImported = 2201;
+    public const int MailboxAdded = 2202;
+    public const int MailboxRemoved = 2203;
+    public const int MailboxPurged = 2204;
+    public const int ConnectionChecked = 2205;
 
     // Sign-in and access: 1300-1399
     public const int SignedIn = 1300;

@@ -2,6 +2,7 @@ using HeaderSync.Data.Audit;
 using HeaderSync.Data.Database;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Data.Settings;
+using HeaderSync.Engine.Status;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -15,6 +16,7 @@ namespace HeaderSync.Engine.Scheduling;
 public sealed class SyncScheduler(
     ISchedulerFactory schedulerFactory,
     IDbContextFactory<HeaderSyncDbContext> contextFactory,
+    ISyncStatusPublisher publisher,
     TimeProvider time,
     ILogger<SyncScheduler> logger)
 {
@@ -31,7 +33,7 @@ public sealed class SyncScheduler(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var interval = await IntervalAsync(db, cancellationToken);
         var mailboxes = await db.Mailboxes.AsNoTracking()
-            .Select(m => new { m.Id, m.OwnerAddress, m.Enabled, m.Provider })
+            .Select(m => new { m.Id, m.OwnerAddress, Enabled = m.Enabled && m.RemovedAt == null, m.Provider })
             .ToListAsync(cancellationToken);
 
         foreach (var mailbox in mailboxes)
@@ -51,6 +53,27 @@ public sealed class SyncScheduler(
         {
             await RecordNextRunAsync(mailbox.Id, cancellationToken);
         }
+    }
+
+    /// <summary>Schedules a newly added mailbox and runs its first sync now.</summary>
+    public async Task ScheduleNowAsync(Guid mailboxId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await ScheduleAsync(scheduler, mailboxId, await IntervalAsync(db, cancellationToken), cancellationToken);
+        }
+
+        // No requester: the run counts as a scheduled one, not as an admin's resync.
+        await scheduler.TriggerJob(JobOf(mailboxId), cancellationToken);
+        await RecordNextRunAsync(mailboxId, cancellationToken);
+    }
+
+    /// <summary>Takes a mailbox off the schedule; a run already going finishes.</summary>
+    public async Task UnscheduleAsync(Guid mailboxId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await scheduler.DeleteJob(JobOf(mailboxId), cancellationToken);
     }
 
     /// <summary>A resync now, incremental or full, on behalf of an admin or a script; audited.</summary>
@@ -103,6 +126,13 @@ public sealed class SyncScheduler(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Mailboxes.Where(m => m.Id == mailboxId)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status.NextRunAt, next), cancellationToken);
+
+        // Pages learn the next run with the rest of the mailbox's status.
+        var mailbox = await db.Mailboxes.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mailboxId, cancellationToken);
+        if (mailbox is not null)
+        {
+            publisher.Publish(MailboxStatusUpdate.Of(mailbox));
+        }
     }
 
     private async Task ScheduleAsync(

@@ -17,4 +17,16 @@ public sealed record MailboxStatusUpdate(
     DateTimeOffset? NextRunAt,
     string? Error,
     string? Warning,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The status last persisted on a mailbox row.</summary>
+    public static MailboxStatusUpdate Of(Mailbox mailbox)
+    {
+        ArgumentNullException.ThrowIfNull(mailbox);
+        var status = mailbox.Status;
+        return new MailboxStatusUpdate(
+            mailbox.Id, mailbox.OwnerAddress, status.State, status.Progress, status.HeadersScanned,
+            status.Synced, status.Ignored, status.BodiesDownloaded, status.ThrottledUntil,
+            status.LastRunAt, status.NextRunAt, status.LastError, status.Warning, status.UpdatedAt);
+    }
+}

@@ -74,6 +74,9 @@ public sealed class SyncOutcomes(
 
         run.Publish(state, error, failure is null ? "completed" : "failed");
         var snapshot = run.Snapshot(state, error);
+
+        // The last event of a run carries its end, so a live page shows the new last run.
+        publisher.Publish(snapshot with { LastRunAt = now, NextRunAt = status.NextRunAt });
         status.State = state;
         status.Progress = null;
         status.HeadersScanned = snapshot.HeadersScanned;

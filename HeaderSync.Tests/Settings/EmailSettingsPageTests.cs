@@ -2,6 +2,7 @@ using Bunit;
 using HeaderSync.Data.Database;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Engine.Scheduling;
+using HeaderSync.Engine.Status;
 using HeaderSync.Tests.Infrastructure;
 using HeaderSync.Web.Settings;
 using HeaderSync.Web.Settings.Org;
@@ -35,7 +36,7 @@ public sealed class EmailSettingsPageTests : IAsyncLifetime
 
         var contexts = new TempDatabaseContextFactory(database);
         var quartz = quartzServices.GetRequiredService<ISchedulerFactory>();
-        var scheduler = new SyncScheduler(quartz, contexts, TimeProvider.System, NullLogger<SyncScheduler>.Instance);
+        var scheduler = new SyncScheduler(quartz, contexts, new NoStatusPublisher(), TimeProvider.System, NullLogger<SyncScheduler>.Instance);
         context.Services.AddSingleton<IDbContextFactory<HeaderSyncDbContext>>(contexts);
         context.Services.AddSingleton(new OrgSettingsStore(contexts, scheduler, TimeProvider.System));
         context.AddAuthorization().SetAuthorized("admin@contoso.com");

@@ -17,11 +17,9 @@ public sealed class SyncStatusHub(IDbContextFactory<HeaderSyncDbContext> context
     public async Task<IReadOnlyList<MailboxStatusUpdate>> Current()
     {
         await using var db = await contextFactory.CreateDbContextAsync(Context.ConnectionAborted);
-        var mailboxes = await db.Mailboxes.AsNoTracking().OrderBy(m => m.OwnerAddress)
+        var mailboxes = await db.Mailboxes.AsNoTracking().Where(m => m.RemovedAt == null)
+            .OrderBy(m => m.OwnerAddress)
             .ToListAsync(Context.ConnectionAborted);
-        return [.. mailboxes.Select(m => new MailboxStatusUpdate(
-            m.Id, m.OwnerAddress, m.Status.State, m.Status.Progress, m.Status.HeadersScanned,
-            m.Status.Synced, m.Status.Ignored, m.Status.BodiesDownloaded, m.Status.ThrottledUntil,
-            m.Status.LastRunAt, m.Status.NextRunAt, m.Status.LastError, m.Status.Warning, m.Status.UpdatedAt))];
+        return [.. mailboxes.Select(MailboxStatusUpdate.Of)];
     }
 }
