@@ -29,6 +29,7 @@ public static class LogEventIds
 
     // Live status: 2300-2399
     public const int StatusPublishFailed = 2300;
+    public const int StatusFeedUnavailable = 2301;
 
     // Enrolment and basis import: 2200-2299
     public const int MailboxEnrolled = 2200;

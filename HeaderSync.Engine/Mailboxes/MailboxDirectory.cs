@@ -94,7 +94,7 @@ public sealed class MailboxDirectory(
         if (!System.Net.Mail.MailAddress.TryCreate(text, out var parsed) || parsed.Address != text
             || !parsed.Host.Contains('.', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"'{text}' is not an email address like name@example.com.", nameof(address));
+            throw new FormatException($"'{text}' is not an email address like name@example.com.");
         }
 
         return text.ToLowerInvariant();

@@ -65,8 +65,8 @@ public sealed class SyncScheduler(
         }
 
         // No requester: the run counts as a scheduled one, not as an admin's resync.
-        await scheduler.TriggerJob(JobOf(mailboxId), cancellationToken);
         await RecordNextRunAsync(mailboxId, cancellationToken);
+        await scheduler.TriggerJob(JobOf(mailboxId), cancellationToken);
     }
 
     /// <summary>Takes a mailbox off the schedule; a run already going finishes.</summary>
@@ -131,7 +131,7 @@ public sealed class SyncScheduler(
         var mailbox = await db.Mailboxes.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mailboxId, cancellationToken);
         if (mailbox is not null)
         {
-            publisher.Publish(MailboxStatusUpdate.Of(mailbox));
+            publisher.Publish(MailboxStatusUpdate.Of(mailbox) with { At = time.GetUtcNow() });
         }
     }
 

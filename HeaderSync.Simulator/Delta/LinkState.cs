@@ -19,6 +19,9 @@ internal sealed record LinkState
 
     public string Expand { get; init; } = "";
 
+    /// <summary>The <c>$filter</c> of a users list.</summary>
+    public string Filter { get; init; } = "";
+
     /// <summary>Message index the next page starts after (before, for newest-first lists).</summary>
     public int Cursor { get; init; }
 

@@ -34,6 +34,7 @@ internal sealed class LinkTokenCodec(int seed)
             writer.Write(state.Returned);
             writer.Write(state.Page);
             writer.Write(state.PageSize);
+            writer.Write(state.Filter);
         }
 
         var payload = stream.ToArray();
@@ -88,6 +89,9 @@ internal sealed class LinkTokenCodec(int seed)
                 Returned = reader.ReadInt32(),
                 Page = reader.ReadInt32(),
                 PageSize = reader.ReadInt32(),
+
+                // Links made before the field existed end here.
+                Filter = reader.BaseStream.Position < reader.BaseStream.Length ? reader.ReadString() : "",
             };
         }
         catch (EndOfStreamException)

@@ -5,7 +5,7 @@ using HeaderSync.Simulator.Tenant;
 
 namespace HeaderSync.Simulator.Graph;
 
-/// <summary><c>/users</c> and <c>/users/{id}</c>, with <c>$select</c> and <c>$top</c>.</summary>
+/// <summary><c>/users</c> and <c>/users/{id}</c>, with <c>$select</c>, <c>$top</c> and <c>startswith</c> filters.</summary>
 internal static class UserHandlers
 {
     private const int DefaultPageSize = 100;
@@ -19,7 +19,7 @@ internal static class UserHandlers
 
     public static GraphResponse List(GraphContext ctx)
     {
-        var users = ctx.Tenant.Directory.Users;
+        IReadOnlyList<SimulatedUser> users = ctx.Tenant.Directory.Users;
         var link = ctx.Request.QueryValue("$skiptoken") is { } token ? ctx.Links.Decode(token) : null;
         if (ctx.Request.QueryValue("$skiptoken") is not null && link is not { Kind: LinkKind.Users })
         {
@@ -32,6 +32,13 @@ internal static class UserHandlers
             return ctx.BadRequest(error!);
         }
 
+        var filterText = link?.Filter ?? ctx.Request.QueryValue("$filter") ?? "";
+        if (!UserFilter.TryParse(filterText, out var filter, out error))
+        {
+            return ctx.Error(400, "Request_UnsupportedQuery", error!);
+        }
+
+        users = [.. users.Where(filter!.Matches)];
         var pageSize = link?.PageSize ?? DefaultPageSize;
         if (link is null && ctx.Request.QueryValue("$top") is { } top
             && (!int.TryParse(top, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize)
@@ -61,6 +68,7 @@ internal static class UserHandlers
                     Mailbox = -1,
                     Folder = -1,
                     Select = selectText ?? "",
+                    Filter = filterText,
                     Offset = offset + pageSize,
                     PageSize = pageSize,
                 };

@@ -9,6 +9,7 @@ using HeaderSync.Web.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HeaderSync.Web.Components;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace HeaderSync.Web.Hosting;
 
@@ -36,6 +37,10 @@ internal static class PortalServices
         services.AddMudServices();
         services.AddSingleton<OrgSettingsStore>();
         services.AddSingleton<MailboxAdministration>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitCookie>();
+        services.AddScoped<CircuitHandler, CircuitCookie.Handler>();
+        services.AddScoped<ISyncStatusFeed, HubStatusFeed>();
         services.AddSingleton<ReviewQuery>();
         services.AddSingleton<EmailDetails>();
 
