@@ -95,6 +95,7 @@ public sealed class SyncScheduler(
         };
         await scheduler.TriggerJob(JobOf(mailboxId), data, cancellationToken);
         mailbox.Status.State = mailbox.Status.State is MailboxState.NeedsAttention ? mailbox.Status.State : MailboxState.Queued;
+        mailbox.Status.UpdatedAt = time.GetUtcNow();
         AuditTrail.Add(db, time.GetUtcNow(), requestedBy, full ? "mailbox.resync.full" : "mailbox.resync",
             mailbox.OwnerAddress);
         await db.SaveChangesAsync(cancellationToken);
