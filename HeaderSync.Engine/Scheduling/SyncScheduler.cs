@@ -61,7 +61,8 @@ public sealed class SyncScheduler(
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            await ScheduleAsync(scheduler, mailboxId, await IntervalAsync(db, cancellationToken), cancellationToken);
+            var interval = await IntervalAsync(db, cancellationToken);
+            await ScheduleAsync(scheduler, mailboxId, interval, cancellationToken, firstIn: interval);
         }
 
         // No requester: the run counts as a scheduled one, not as an admin's resync.
@@ -137,7 +138,8 @@ public sealed class SyncScheduler(
     }
 
     private async Task ScheduleAsync(
-        IScheduler scheduler, Guid mailboxId, TimeSpan interval, CancellationToken cancellationToken)
+        IScheduler scheduler, Guid mailboxId, TimeSpan interval, CancellationToken cancellationToken,
+        TimeSpan? firstIn = null)
     {
         var job = JobBuilder.Create<MailboxSyncJob>()
             .WithIdentity(JobOf(mailboxId))
@@ -156,7 +158,7 @@ public sealed class SyncScheduler(
         var trigger = TriggerBuilder.Create()
             .WithIdentity(RecurringTriggerOf(mailboxId))
             .ForJob(job)
-            .StartAt(time.GetUtcNow() + (existing is null ? offset : interval))
+            .StartAt(time.GetUtcNow() + (firstIn ?? (existing is null ? offset : interval)))
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();

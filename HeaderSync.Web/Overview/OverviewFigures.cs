@@ -26,7 +26,7 @@ public sealed record OverviewFigures(
         ArgumentNullException.ThrowIfNull(contextFactory);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 
-        var mailboxes = await db.Mailboxes.AsNoTracking()
+        var mailboxes = await db.Mailboxes.AsNoTracking().Where(m => m.RemovedAt == null)
             .Select(m => new { m.Id, m.OwnerAddress, m.Provider, m.Status.State })
             .ToListAsync(cancellationToken);
         var counts = await db.DailyDecisionCounts.AsNoTracking()
