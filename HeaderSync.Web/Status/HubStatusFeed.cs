@@ -14,7 +14,7 @@ internal sealed class HubStatusFeed(
     CircuitCookie cookie, IHttpContextAccessor accessor, IServer server, ILogger<HubStatusFeed> logger)
     : ISyncStatusFeed
 {
-    public async Task<IAsyncDisposable> SubscribeAsync(
+    public Task<IAsyncDisposable> SubscribeAsync(
         Func<IReadOnlyList<MailboxStatusUpdate>, Task> onStatuses,
         Func<LiveState, Task> onState,
         CancellationToken cancellationToken)
@@ -31,20 +31,25 @@ internal sealed class HubStatusFeed(
             })
             .WithAutomaticReconnect(new RetryForever())
             .Build();
+        var subscription = new Subscription(connection);
 
-        connection.On(nameof(ISyncStatusClient.StatusChanged), onStatuses);
-        connection.Reconnecting += _ => onState(LiveState.Reconnecting);
+        // Nothing reaches the page once it has let go, not even the closing of the connection.
+        Task Statuses(IReadOnlyList<MailboxStatusUpdate> statuses) =>
+            subscription.Ended ? Task.CompletedTask : onStatuses(statuses);
+        Task State(LiveState state) => subscription.Ended ? Task.CompletedTask : onState(state);
+
+        connection.On<IReadOnlyList<MailboxStatusUpdate>>(nameof(ISyncStatusClient.StatusChanged), Statuses);
+        connection.Reconnecting += _ => State(LiveState.Reconnecting);
         connection.Reconnected += async _ =>
         {
             // Changes sent while the connection was down are lost: start again from the current ones.
-            await onStatuses(await CurrentAsync(connection, CancellationToken.None));
-            await onState(LiveState.Live);
+            await Statuses(await CurrentAsync(connection, CancellationToken.None));
+            await State(LiveState.Live);
         };
-        connection.Closed += _ => onState(LiveState.Offline);
+        connection.Closed += _ => State(LiveState.Offline);
 
-        var subscription = new Subscription(connection);
-        subscription.Start(ct => ConnectAsync(connection, onStatuses, onState, ct), cancellationToken);
-        return subscription;
+        subscription.Start(ct => ConnectAsync(connection, Statuses, State, ct), cancellationToken);
+        return Task.FromResult<IAsyncDisposable>(subscription);
     }
 
     // The first connection is retried too: the hub may be briefly unreachable while the node starts.
@@ -104,6 +109,9 @@ internal sealed class HubStatusFeed(
     {
         private readonly CancellationTokenSource stop = new();
         private Task connecting = Task.CompletedTask;
+        private volatile bool ended;
+
+        public bool Ended => ended;
 
         public void Start(Func<CancellationToken, Task> connect, CancellationToken cancellationToken)
         {
@@ -119,6 +127,7 @@ internal sealed class HubStatusFeed(
 
         public async ValueTask DisposeAsync()
         {
+            ended = true;
             await stop.CancelAsync();
             try
             {
