@@ -29,6 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     private PortalNode? nodeA;
     private PortalNode? nodeB;
     private HubConnection? hub;
+    private readonly long started = TimeProvider.System.GetTimestamp();
+    private readonly List<string> timeline = [];
 
     public string NodeA { get; private set; } = "";
 
@@ -125,6 +127,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         postgres = await servers.Item1;
         redis = await servers.Item2;
         var listening = await simulator.WaitForLineAsync("Simulator listening on ", TimeSpan.FromSeconds(60));
+        Mark("postgres, redis and the simulated tenant up");
         var root = new Uri(listening["Simulator listening on ".Length..].Trim() + "/");
         using var tenant = new TenantEvidence(root);
         ConnectionString = postgres.ConnectionString("headersync");
@@ -147,6 +150,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             throw new InvalidOperationException($"migrate failed: {migrate.Error}");
         }
 
+        Mark("migrated");
+
         // A minute between runs, below what an admin may choose, so runs come within the test.
         await using (var db = CreateContext())
         {
@@ -158,8 +163,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         // Node A enrols the tenant's mailboxes on first start and schedules them; B joins it.
         nodeA = await PortalNode.StartAsync("a", environment);
         NodeA = nodeA.NodeId;
+        Mark($"node a ({NodeA}) healthy");
         nodeB = await PortalNode.StartAsync("b", environment);
         NodeB = nodeB.NodeId;
+        Mark($"node b ({NodeB}) healthy");
         await ListenOnNodeBAsync(await tenant.AutomationTokenAsync());
 
         await WaitUntilAsync("node A is mid-sync and both nodes have run jobs", async db =>
@@ -171,6 +178,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         KilledAt = TimeProvider.System.GetUtcNow();
         await nodeA.Process.KillAsync();
+        Mark("node a killed");
 
         await WaitUntilAsync("node B has finished every mailbox", async db =>
         {
@@ -182,8 +190,12 @@ public sealed class ClusterFixture : IAsyncLifetime
                     && r.Outcome == SyncOutcome.Completed));
         });
 
+        Mark("node b finished every mailbox");
         await CollectAsync(tenant);
     }
+
+    private void Mark(string what) => timeline.Add(
+        $"{TimeProvider.System.GetElapsedTime(started).TotalSeconds,6:F1} s  {what}");
 
     private async Task ListenOnNodeBAsync(string token)
     {
@@ -246,6 +258,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(directory, "node-a.log"), nodeA?.Process.Output ?? "");
         File.WriteAllText(Path.Combine(directory, "node-b.log"), nodeB?.Process.Output ?? "");
         File.WriteAllText(Path.Combine(directory, "simulator.log"), simulator?.Output ?? "");
+        File.WriteAllLines(Path.Combine(directory, "timeline.txt"), timeline);
         return directory;
     }
 }

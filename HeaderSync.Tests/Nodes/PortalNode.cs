@@ -44,7 +44,8 @@ internal sealed class PortalNode : IAsyncDisposable
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 600; attempt++)
+        var waited = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(waited) < TimeSpan.FromMinutes(2))
         {
             if (Process.Process.HasExited)
             {
@@ -59,7 +60,7 @@ internal sealed class PortalNode : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
                 // Not listening yet.
             }

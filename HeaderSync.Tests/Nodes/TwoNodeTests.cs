@@ -1,6 +1,7 @@
 using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Data.Runs;
+using HeaderSync.Engine.Sync;
 using HeaderSync.Simulator.Generation;
 
 namespace HeaderSync.Tests.Nodes;
@@ -50,6 +51,8 @@ public sealed class TwoNodeTests(ClusterFixture cluster) : IClassFixture<Cluster
         var interrupted = cluster.Runs.Where(r => r.Node == cluster.NodeA && r.EndedAt is null).ToList();
 
         Assert.NotEmpty(interrupted);
+        Assert.All(interrupted, cut => Assert.Equal(
+            (SyncOutcome.Failed, SyncOutcomes.InterruptedError), (cut.Outcome!.Value, cut.Error)));
         Assert.All(interrupted, cut => Assert.Contains(cluster.Runs, r => r.MailboxId == cut.MailboxId
             && r.Node == cluster.NodeB && r.StartedAt >= cluster.KilledAt && r.Outcome == SyncOutcome.Completed));
         foreach (var (mailboxId, address) in cluster.Mailboxes)
