@@ -12,7 +12,7 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
             || int.TryParse(options.Provider, out _))
         {
             failures.Add($"Database:Provider '{options.Provider}' is not supported; "
-                + "use Sqlite or SqlServer.");
+                + "use Sqlite, SqlServer or Postgres.");
         }
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))

@@ -9,6 +9,8 @@ public static class HeaderSyncDatabase
 
     public const string SqlServerMigrationsAssembly = "HeaderSync.Data.Migrations.SqlServer";
 
+    public const string PostgresMigrationsAssembly = "HeaderSync.Data.Migrations.Postgres";
+
     public static DbContextOptionsBuilder Configure(
         DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
         provider switch
@@ -17,6 +19,8 @@ public static class HeaderSyncDatabase
                 connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
             DatabaseProvider.SqlServer => builder.UseSqlServer(
                 connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(
+                connectionString, postgres => postgres.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
 }

@@ -4,13 +4,14 @@ using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Data.Runs;
 using HeaderSync.Data.Settings;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HeaderSync.Data.Database;
 
 public sealed class HeaderSyncDbContext(DbContextOptions<HeaderSyncDbContext> options)
-    : DbContext(options)
+    : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<OrgSettings> OrgSettings => Set<OrgSettings>();
 
@@ -40,6 +41,9 @@ public sealed class HeaderSyncDbContext(DbContextOptions<HeaderSyncDbContext> op
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    // The portal's data-protection key ring, shared by every node (sign-in cookies, antiforgery).
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Tokens are spelled the same in the database as on the command line and in the UI.
@@ -64,6 +68,14 @@ public sealed class HeaderSyncDbContext(DbContextOptions<HeaderSyncDbContext> op
                 .HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>()
                 .HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
+        // PostgreSQL's timestamptz takes only UTC values; a time parsed with its sender's offset
+        // is turned to UTC on the way in.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
     }
 

@@ -26,6 +26,7 @@ public static class LogEventIds
     // Scheduling: 2100-2199
     public const int MailboxScheduled = 2100;
     public const int ResyncRequested = 2101;
+    public const int SyncRecovered = 2102;
 
     // Live status: 2300-2399
     public const int StatusPublishFailed = 2300;

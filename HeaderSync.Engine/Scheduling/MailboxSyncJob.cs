@@ -1,16 +1,19 @@
 using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Runs;
 using HeaderSync.Engine.Sync;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace HeaderSync.Engine.Scheduling;
 
 /// <summary>
 /// The durable Quartz job of one mailbox: fired by its recurring trigger and by resyncs, which
-/// carry who asked and whether the resync is full.
+/// carry who asked and whether the resync is full. In a cluster it runs on one node at a time,
+/// and a run interrupted by a node's death is fired again on another node.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class MailboxSyncJob(MailboxSyncer syncer, SyncScheduler scheduler) : IJob
+public sealed class MailboxSyncJob(MailboxSyncer syncer, SyncScheduler scheduler, ILogger<MailboxSyncJob> logger)
+    : IJob
 {
     public const string MailboxIdKey = "mailboxId";
     public const string FullKey = "full";
@@ -29,6 +32,10 @@ public sealed class MailboxSyncJob(MailboxSyncer syncer, SyncScheduler scheduler
             full,
             ModeOverride: (SyncMode?)null,
             requestedBy);
+        if (context.Recovering)
+        {
+            SchedulingLog.Recovering(logger, mailboxId);
+        }
 
         await syncer.SyncAsync(request, cancellationToken);
         await scheduler.FollowIntervalAsync(mailboxId, cancellationToken);

@@ -12,4 +12,8 @@ internal static partial class SchedulingLog
     [LoggerMessage(LogEventIds.ResyncRequested, LogLevel.Information,
         "Resync of {Mailbox} requested by {RequestedBy} (full {Full})")]
     public static partial void ResyncRequested(ILogger logger, string mailbox, bool full, string requestedBy);
+
+    [LoggerMessage(LogEventIds.SyncRecovered, LogLevel.Warning,
+        "The sync of mailbox {MailboxId} was interrupted on a node that stopped; running it again here")]
+    public static partial void Recovering(ILogger logger, Guid mailboxId);
 }

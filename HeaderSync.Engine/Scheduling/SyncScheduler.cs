@@ -145,6 +145,7 @@ public sealed class SyncScheduler(
             .WithIdentity(JobOf(mailboxId))
             .UsingJobData(MailboxSyncJob.MailboxIdKey, mailboxId.ToString())
             .StoreDurably()
+            .RequestRecovery()
             .Build();
         var existing = await scheduler.GetTrigger(RecurringTriggerOf(mailboxId), cancellationToken);
         if (existing is ISimpleTrigger simple && simple.RepeatInterval == interval)
@@ -155,12 +156,14 @@ public sealed class SyncScheduler(
         // A new schedule's first runs start within a minute, spread rather than all at once.
         var spread = Math.Clamp((int)interval.TotalSeconds / 4, 1, 60);
         var offset = TimeSpan.FromSeconds(Math.Abs(mailboxId.GetHashCode() % spread));
+
+        // A run missed while no node was up fires once as soon as one is, then the interval goes on.
         var trigger = TriggerBuilder.Create()
             .WithIdentity(RecurringTriggerOf(mailboxId))
             .ForJob(job)
             .StartAt(time.GetUtcNow() + (firstIn ?? (existing is null ? offset : interval)))
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
     }

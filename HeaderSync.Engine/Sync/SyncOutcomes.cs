@@ -24,6 +24,8 @@ public sealed class SyncOutcomes(
 {
     public const int FailuresBeforeAttention = 3;
 
+    public const string InterruptedError = "Interrupted: the process or node running it stopped.";
+
     public async Task<SyncRun> StartAsync(
         SyncRequest request, Mailbox mailbox, SyncMode mode, string node, CancellationToken cancellationToken)
     {
@@ -41,6 +43,14 @@ public sealed class SyncOutcomes(
             StartedAt = time.GetUtcNow(),
         };
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        // The caller holds the mailbox's lease, so an unfinished run of it is one whose process
+        // or node died; when it ended is unknown, that it failed is not.
+        await db.SyncRuns
+            .Where(r => r.MailboxId == mailbox.Id && r.EndedAt == null && r.Outcome == null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Outcome, SyncOutcome.Failed)
+                .SetProperty(r => r.Error, InterruptedError), cancellationToken);
         db.SyncRuns.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return record;

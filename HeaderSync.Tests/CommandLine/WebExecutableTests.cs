@@ -15,6 +15,9 @@ public sealed class WebExecutableTests : IDisposable
     [InlineData("Status__CoalesceMs", "soon", "Status:CoalesceMs")]
     [InlineData("Simulator__Enabled", "true", "Simulator:Enabled")]
     [InlineData("SignIn__SessionMinutes", "0", "SignIn:SessionMinutes")]
+    [InlineData("Scheduler__Clustered", "true", "Scheduler:Clustered")]
+    [InlineData("Scheduler__Clustered", "maybe", "Scheduler:Clustered")]
+    [InlineData("Redis__ConnectionString", "127.0.0.1:6379,abortConnect=perhaps", "Redis:ConnectionString")]
     public async Task ThePortalRefusesToStartWithABadSettingAndNamesIt(string variable, string value, string key)
     {
         var result = await ProcessRunner.RunWebAsync(

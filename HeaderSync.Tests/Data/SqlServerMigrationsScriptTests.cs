@@ -25,6 +25,7 @@ public sealed class SqlServerMigrationsScriptTests
     [InlineData("SyncRuns")]
     [InlineData("SyncRunStates")]
     [InlineData("AuditEvents")]
+    [InlineData("DataProtectionKeys")]
     public void TheScriptCreatesTheTable(string table) =>
         Assert.Contains($"CREATE TABLE [{table}]", Script, StringComparison.Ordinal);
 

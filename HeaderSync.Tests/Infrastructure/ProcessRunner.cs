@@ -28,6 +28,30 @@ internal static class ProcessRunner
         return new ProcessResult(process.ExitCode, await output, await error);
     }
 
+    /// <summary>Starts the built standalone simulator with its command-line flags.</summary>
+    public static Process StartSimulator(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.SimulatorDll)!,
+        };
+        start.ArgumentList.Add(RepositoryPaths.SimulatorDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var inherited in start.Environment.Keys.Where(IsHeaderSyncSetting).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        return Process.Start(start)!;
+    }
+
     /// <summary>Starts the built web executable; the caller reads its output and ends it.</summary>
     public static Process StartWeb(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
@@ -64,5 +88,5 @@ internal static class ProcessRunner
     private static bool IsHeaderSyncSetting(string name) =>
         name.Contains("__", StringComparison.Ordinal)
         && name.Split("__")[0] is "Database" or "Simulator" or "Graph" or "Sync" or "Status" or "AzureAd"
-            or "OpenTelemetry";
+            or "OpenTelemetry" or "Scheduler" or "Redis";
 }

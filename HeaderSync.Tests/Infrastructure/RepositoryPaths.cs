@@ -9,6 +9,9 @@ internal static class RepositoryPaths
     public static string Configuration { get; } =
         new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
 
+    public static string SimulatorDll { get; } =
+        Path.Combine(Root, "HeaderSync.Simulator", "bin", Configuration, "net10.0", "HeaderSync.Simulator.dll");
+
     public static string WebDll { get; } =
         Path.Combine(Root, "HeaderSync.Web", "bin", Configuration, "net10.0", "HeaderSync.Web.dll");
 

@@ -79,6 +79,9 @@ public sealed class SyncCommandTests(EngineTenantFixture fixture) : IDisposable
         Assert.Equal(expected, stored);
         Assert.Equal(0, await db.EmailDecisions.CountAsync(d => d.Decision == Decision.Synced && !d.BodyDownloaded));
         Assert.Equal(stored.Count, await db.DailyDecisionCounts.SumAsync(c => c.Count));
+        var cut = await db.SyncRuns.Where(r => r.EndedAt == null).ToListAsync();
+        Assert.NotEmpty(cut);
+        Assert.All(cut, r => Assert.Equal(HeaderSync.Engine.Sync.SyncOutcomes.InterruptedError, r.Error));
     }
 
     public void Dispose() => database.Dispose();

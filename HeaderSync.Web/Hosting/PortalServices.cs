@@ -2,6 +2,7 @@ using HeaderSync.Data.Database;
 using HeaderSync.Engine.Scheduling;
 using HeaderSync.Engine.Status;
 using HeaderSync.Web.Mailboxes;
+using HeaderSync.Web.Nodes;
 using HeaderSync.Web.Review;
 using HeaderSync.Web.Security;
 using HeaderSync.Web.Settings;
@@ -24,10 +25,10 @@ internal static class PortalServices
         var services = builder.Services;
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<TenantStartup>();
-        services.AddHeaderSyncScheduling();
+        services.AddHeaderSyncScheduling(builder.Configuration);
 
         builder.AddHeaderSyncAuthentication();
-        services.AddSignalR();
+        builder.AddHeaderSyncNodes(services.AddSignalR());
         services.AddSingleton<CoalescingStatusPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<CoalescingStatusPublisher>());
         services.Replace(ServiceDescriptor.Singleton<ISyncStatusPublisher>(
