@@ -103,6 +103,8 @@ namespace HeaderSync.Data.Migrations.Postgres.Migrations
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AddedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemovedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Status_Progress = table.Column<double>(type: "double precision", nullable: true),
                     Status_HeadersScanned = table.Column<int>(type: "integer", nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HeaderSync.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HeaderSyncDbContext))]
-    [Migration("20261203194801_Initial")]
+    [Migration("20261204103846_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -474,6 +474,13 @@ namespace HeaderSync.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
 
                     b.HasKey("Id");
 
