@@ -37,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MailboxSyncer>();
         services.AddSingleton<TenantEnrolment>();
         services.AddSingleton<BasisImport>();
+        services.AddSingleton<ExclusionPurge>();
 
         return services;
     }

@@ -13,10 +13,34 @@ namespace HeaderSync.Engine.Basis;
 /// </summary>
 public sealed class BasisImport(IDbContextFactory<HeaderSyncDbContext> contextFactory, TimeProvider time)
 {
+    /// <summary>Parses a prospect CSV and tells, line by line, what importing it would change.</summary>
+    public async Task<ProspectImportPreview> PreviewProspectsAsync(
+        TextReader csv, CancellationToken cancellationToken)
+    {
+        var parsed = await ProspectCsvParser.ParseAsync(csv, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Prospects.AsNoTracking().Select(p => p.Email).ToListAsync(cancellationToken);
+        var known = new HashSet<string>(stored, StringComparer.OrdinalIgnoreCase);
+        var rows = parsed.Prospects
+            .Select(p => new ProspectImportRow(p.Line, p.Prospect, known.Contains(p.Prospect.Address)))
+            .ToList();
+        return new ProspectImportPreview(rows, parsed.Errors);
+    }
+
+    /// <summary>Stores a preview's valid lines; <paramref name="source"/> names the file in the audit.</summary>
+    public Task<BasisImportResult> ImportProspectsAsync(
+        ProspectImportPreview preview, string actor, string? source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var prospects = preview.Rows.Select(r => new ParsedProspect(r.Line, r.Prospect)).ToList();
+        return ImportAsync(prospects, [], actor, source, cancellationToken);
+    }
+
     public async Task<BasisImportResult> ImportAsync(
         IReadOnlyList<ParsedProspect> prospects,
         IReadOnlyList<ParsedExclusion> exclusions,
         string actor,
+        string? source,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prospects);
@@ -68,7 +92,7 @@ public sealed class BasisImport(IDbContextFactory<HeaderSyncDbContext> contextFa
         var result = new BasisImportResult(added, updated, excluded);
         if (added + updated + excluded > 0)
         {
-            AuditTrail.Add(db, now, actor, "basis.imported", null, after: result);
+            AuditTrail.Add(db, now, actor, "basis.imported", source, after: result);
             await BasisVersions.BumpAsync(db, now, actor, cancellationToken);
         }
 

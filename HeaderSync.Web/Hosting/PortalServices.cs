@@ -2,6 +2,7 @@ using HeaderSync.Data.Database;
 using HeaderSync.Engine.Scheduling;
 using HeaderSync.Engine.Status;
 using HeaderSync.Web.Mailboxes;
+using HeaderSync.Web.Prospects;
 using HeaderSync.Web.Review;
 using HeaderSync.Web.Security;
 using HeaderSync.Web.Settings;
@@ -38,6 +39,9 @@ internal static class PortalServices
         services.AddSingleton<MailboxAdministration>();
         services.AddSingleton<ReviewQuery>();
         services.AddSingleton<EmailDetails>();
+        services.AddSingleton<ProspectAdministration>();
+        services.AddSingleton<InternalDomainAdministration>();
+        services.AddSingleton<ExclusionAdministration>();
 
         return builder;
     }
@@ -63,6 +67,7 @@ internal static class PortalServices
 
         // Everything else falls under the admin-only fallback policy, the hub included.
         app.MapHub<SyncStatusHub>(SyncStatusHub.Path);
+        app.MapProspectExport();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
