@@ -19,7 +19,7 @@ public sealed class InternalDomainAdministration(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.InternalDomains.AsNoTracking()
-            .OrderBy(d => d.Source).ThenBy(d => d.Domain)
+            .OrderBy(d => d.Source == InternalDomainSource.Admin).ThenBy(d => d.Domain)
             .ToListAsync(cancellationToken);
     }
 
