@@ -71,6 +71,9 @@ public sealed class ExclusionPurge(IDbContextFactory<HeaderSyncDbContext> contex
                 decision.DecidedAt = now;
                 decision.BasisVersion = version;
                 decision.BodyDownloaded = false;
+
+                // Marked, so that removing the exclusion later never has the body fetched again.
+                decision.ContentPurgedAt = now;
                 if (decision.Content is not null)
                 {
                     db.EmailContents.Remove(decision.Content);

@@ -82,6 +82,43 @@ public sealed class BasisChangeSyncTests(EngineTenantFixture fixture)
         Assert.DoesNotContain(fixture.Tenant.Requests(before, user).SelectMany(r => r.ContentMessageIds), graphIds.Contains);
     }
 
+    [Fact]
+    public async Task APurgedEmailIsNeverFetchedAgainWhenItsExclusionIsRemoved()
+    {
+        await using var harness = await EngineHarness.StartAsync(fixture);
+        var user = fixture.Tenant.Users[2].Id.ToString();
+        var mailboxId = await harness.MailboxIdAsync(user);
+        await harness.SyncAsync(mailboxId, SyncMode.HeaderOnly);
+        var (person, theirs) = await SyncedProspectAsync(harness, mailboxId);
+        var exclusions = new ExclusionAdministration(
+            Contexts(harness), harness.Services.GetRequiredService<BasisImport>(),
+            harness.Services.GetRequiredService<ExclusionPurge>(), TimeProvider.System);
+        var (_, exclusion) = await exclusions.AddAsync(person, null, Admin, CancellationToken.None);
+        await exclusions.PurgeAsync(exclusion!, Admin, CancellationToken.None);
+        int exclusionId;
+        await using (var db = harness.CreateContext())
+        {
+            exclusionId = await db.Exclusions.Where(e => e.Value == person).Select(e => e.Id).SingleAsync();
+        }
+
+        await exclusions.RemoveAsync(exclusionId, Admin, CancellationToken.None);
+        var before = LastRequest();
+        var result = await harness.SyncAsync(mailboxId, SyncMode.HeaderOnly);
+
+        // Back to Synced as a prospect's, but the body deleted by the purge is not asked for again.
+        Assert.Equal(SyncOutcome.Completed, result.Outcome);
+        await using var read = harness.CreateContext();
+        var decisions = await read.EmailDecisions.AsNoTracking().Where(d => theirs.Contains(d.Id)).ToListAsync();
+        Assert.All(decisions, d =>
+        {
+            Assert.NotNull(d.ContentPurgedAt);
+            Assert.False(d.BodyDownloaded);
+        });
+        Assert.False(await read.EmailContents.AnyAsync(c => theirs.Contains(c.EmailDecisionId)));
+        var graphIds = await GraphIdsAsync(harness, theirs);
+        Assert.DoesNotContain(fixture.Tenant.Requests(before, user).SelectMany(r => r.ContentMessageIds), graphIds.Contains);
+    }
+
     private static async Task AssertPurgedAsync(EngineHarness harness, List<long> ids, string person)
     {
         await using var db = harness.CreateContext();
