@@ -41,6 +41,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ConnectionCheck>();
         services.AddSingleton<MailboxDirectory>();
         services.AddSingleton<MailboxRemoval>();
+        services.AddSingleton<ExclusionPurge>();
 
         return services;
     }

@@ -13,10 +13,36 @@ namespace HeaderSync.Engine.Basis;
 /// </summary>
 public sealed class BasisImport(IDbContextFactory<HeaderSyncDbContext> contextFactory, TimeProvider time)
 {
+    private const int ChunkSize = 1000;
+
+    /// <summary>Parses a prospect CSV and tells, line by line, what importing it would change.</summary>
+    public async Task<ProspectImportPreview> PreviewProspectsAsync(
+        TextReader csv, CancellationToken cancellationToken)
+    {
+        var parsed = await ProspectCsvParser.ParseAsync(csv, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Prospects.AsNoTracking().Select(p => p.Email).ToListAsync(cancellationToken);
+        var known = new HashSet<string>(stored, StringComparer.OrdinalIgnoreCase);
+        var rows = parsed.Prospects
+            .Select(p => new ProspectImportRow(p.Line, p.Prospect, known.Contains(p.Prospect.Address)))
+            .ToList();
+        return new ProspectImportPreview(rows, parsed.Errors);
+    }
+
+    /// <summary>Stores a preview's valid lines; <paramref name="source"/> names the file in the audit.</summary>
+    public Task<BasisImportResult> ImportProspectsAsync(
+        ProspectImportPreview preview, string actor, string? source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var prospects = preview.Rows.Select(r => new ParsedProspect(r.Line, r.Prospect)).ToList();
+        return ImportAsync(prospects, [], actor, source, cancellationToken);
+    }
+
     public async Task<BasisImportResult> ImportAsync(
         IReadOnlyList<ParsedProspect> prospects,
         IReadOnlyList<ParsedExclusion> exclusions,
         string actor,
+        string? source,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prospects);
@@ -25,26 +51,43 @@ public sealed class BasisImport(IDbContextFactory<HeaderSyncDbContext> contextFa
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var stored = await db.Prospects.ToDictionaryAsync(p => p.Email, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        // Saved and forgotten chunk by chunk, inside the one transaction: a context tracking
+        // fifty thousand new rows at once takes many times longer to save them.
+        var known = await db.Prospects.AsNoTracking()
+            .Select(p => new { p.Email, p.Id })
+            .ToDictionaryAsync(p => p.Email, p => p.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         int added = 0, updated = 0;
-        foreach (var (_, prospect) in prospects)
+        foreach (var chunk in LastPerAddress(prospects).Chunk(ChunkSize))
         {
-            if (stored.TryGetValue(prospect.Address, out var row))
+            var ids = chunk.Select(p => known.GetValueOrDefault(p.Address)).Where(id => id != 0).ToList();
+            var rows = await db.Prospects.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            var fresh = new List<StoredProspect>();
+            foreach (var prospect in chunk)
             {
-                updated++;
-            }
-            else
-            {
-                row = new StoredProspect { Email = prospect.Address, CreatedAt = now };
-                db.Prospects.Add(row);
-                stored.Add(prospect.Address, row);
-                added++;
+                if (!known.TryGetValue(prospect.Address, out var id) || !rows.TryGetValue(id, out var row))
+                {
+                    row = new StoredProspect { Email = prospect.Address, CreatedAt = now };
+                    db.Prospects.Add(row);
+                    fresh.Add(row);
+                    added++;
+                }
+                else
+                {
+                    updated++;
+                }
+
+                row.Name = prospect.Name;
+                row.Company = prospect.Company;
+                row.AccountDomain = prospect.AccountDomain;
+                row.UpdatedAt = now;
             }
 
-            row.Name = prospect.Name;
-            row.Company = prospect.Company;
-            row.AccountDomain = prospect.AccountDomain;
-            row.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            foreach (var row in fresh)
+            {
+                known[row.Email] = row.Id;
+            }
         }
 
         var knownExclusions = await db.Exclusions.Select(e => e.Value).ToListAsync(cancellationToken);
@@ -68,12 +111,24 @@ public sealed class BasisImport(IDbContextFactory<HeaderSyncDbContext> contextFa
         var result = new BasisImportResult(added, updated, excluded);
         if (added + updated + excluded > 0)
         {
-            AuditTrail.Add(db, now, actor, "basis.imported", null, after: result);
+            AuditTrail.Add(db, now, actor, "basis.imported", source, after: result);
             await BasisVersions.BumpAsync(db, now, actor, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    // A list given twice the same address keeps its last line, as a spreadsheet's later row would win.
+    private static Dictionary<string, Prospect>.ValueCollection LastPerAddress(IReadOnlyList<ParsedProspect> prospects)
+    {
+        var latest = new Dictionary<string, Prospect>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (_, prospect) in prospects)
+        {
+            latest[prospect.Address] = prospect;
+        }
+
+        return latest.Values;
     }
 }

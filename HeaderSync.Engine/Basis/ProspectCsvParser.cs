@@ -60,38 +60,25 @@ public static class ProspectCsvParser
     {
         prospect = null;
         var email = Field(record, columns.Email);
-        if (email is null)
-        {
-            return "the email address is empty";
-        }
 
-        if (!EmailAddresses.TryNormalizeStrict(email, out var address, out var addressError))
-        {
-            return addressError;
-        }
-
-        if (firstLineOf.TryGetValue(address, out var firstLine))
+        // The address comes first: a duplicate is named by it, whatever else the line holds.
+        if (email is not null && EmailAddresses.TryNormalizeStrict(email, out var address, out _)
+            && firstLineOf.TryGetValue(address, out var firstLine))
         {
             return $"{address} is a duplicate of line {firstLine}";
         }
 
-        string? accountDomain = null;
-        if (Field(record, columns.AccountDomain) is { } domainText)
+        if (!Prospect.TryCreate(
+            email,
+            Field(record, columns.Name),
+            Field(record, columns.Company),
+            Field(record, columns.AccountDomain),
+            out prospect,
+            out var problems))
         {
-            if (!DomainNames.TryNormalize(domainText, out accountDomain, out var domainError))
-            {
-                return $"account_domain: {domainError}";
-            }
-
-            if (FreeMailDomains.Contains(accountDomain))
-            {
-                return $"account_domain: {accountDomain} is a free-mail domain"
-                    + " and cannot be an account domain";
-            }
+            return problems[0].ForFile();
         }
 
-        prospect = new Prospect(
-            address, Field(record, columns.Name), Field(record, columns.Company), accountDomain);
         return null;
     }
 

@@ -145,7 +145,12 @@ public sealed class Redecision(IDbContextFactory<HeaderSyncDbContext> contextFac
         decision.DecidedAt = time.GetUtcNow();
         if (outcome.Decision == Decision.Synced)
         {
-            decision.Content ??= new EmailContent { Headers = EmailRecords.HeaderBlock(fields) };
+            // A purge deleted its body and headers for good: neither is stored again.
+            if (decision.ContentPurgedAt is null)
+            {
+                decision.Content ??= new EmailContent { Headers = EmailRecords.HeaderBlock(fields) };
+            }
+
             context.Threads.Add(decision.InternetMessageId, decision.ConversationId);
             promoted.Add(decision);
         }

@@ -3,6 +3,7 @@ using HeaderSync.Engine.Scheduling;
 using HeaderSync.Engine.Status;
 using HeaderSync.Web.Mailboxes;
 using HeaderSync.Web.Nodes;
+using HeaderSync.Web.Prospects;
 using HeaderSync.Web.Review;
 using HeaderSync.Web.Security;
 using HeaderSync.Web.Settings;
@@ -44,6 +45,9 @@ internal static class PortalServices
         services.AddScoped<ISyncStatusFeed, HubStatusFeed>();
         services.AddSingleton<ReviewQuery>();
         services.AddSingleton<EmailDetails>();
+        services.AddSingleton<ProspectAdministration>();
+        services.AddSingleton<InternalDomainAdministration>();
+        services.AddSingleton<ExclusionAdministration>();
 
         return builder;
     }
@@ -69,6 +73,7 @@ internal static class PortalServices
 
         // Everything else falls under the admin-only fallback policy, the hub included.
         app.MapHub<SyncStatusHub>(SyncStatusHub.Path);
+        app.MapProspectExport();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -14,7 +14,8 @@ public sealed record EmailDetail(
     string? SafeHtml,
     string? Text,
     string? Headers,
-    bool BodyDownloaded)
+    bool BodyDownloaded,
+    DateTimeOffset? ContentPurgedAt)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -35,7 +35,7 @@ public sealed class EmailDetails(IDbContextFactory<HeaderSyncDbContext> contextF
             decision.Id, decision.Subject, decision.Decision, decision.Reason, decision.Mode,
             EmailDetail.ParseTrace(decision.Trace),
             content?.BodyHtml is { } html ? Sanitizer.Sanitize(html) : null,
-            content?.BodyText, content?.Headers, decision.BodyDownloaded);
+            content?.BodyText, content?.Headers, decision.BodyDownloaded, decision.ContentPurgedAt);
     }
 
     private static HtmlSanitizer CreateSanitizer()

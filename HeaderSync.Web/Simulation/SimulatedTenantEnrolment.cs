@@ -32,7 +32,8 @@ internal sealed class SimulatedTenantEnrolment(
         using var exclusionsFile = new StringReader(await crm.ExclusionsAsync(cancellationToken));
         var prospects = await ProspectCsvParser.ParseAsync(prospectsCsv, cancellationToken);
         var exclusions = await ExclusionFileParser.ParseAsync(exclusionsFile, cancellationToken);
-        await import.ImportAsync(prospects.Prospects, exclusions.Exclusions, Actor, cancellationToken);
+        await import.ImportAsync(
+            prospects.Prospects, exclusions.Exclusions, Actor, "simulated tenant CRM", cancellationToken);
         await enrolment.EnrolMailboxesAsync(Actor, cancellationToken);
     }
 }
