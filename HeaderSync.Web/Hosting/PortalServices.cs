@@ -32,7 +32,10 @@ internal static class PortalServices
         services.Replace(ServiceDescriptor.Singleton<ISyncStatusPublisher>(
             provider => provider.GetRequiredService<CoalescingStatusPublisher>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddRazorComponents().AddInteractiveServerComponents();
+
+        // Pasted email headers reach the circuit in one message; Exchange's run past 32 KB.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices();
         services.AddSingleton<OrgSettingsStore>();
         services.AddSingleton<MailboxAdministration>();
