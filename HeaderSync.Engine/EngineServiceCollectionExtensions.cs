@@ -2,6 +2,9 @@ using HeaderSync.Engine.Basis;
 using HeaderSync.Engine.Diagnostics;
 using HeaderSync.Engine.Enrolment;
 using HeaderSync.Engine.Graph;
+using HeaderSync.Engine.Privacy;
+using HeaderSync.Engine.Retention;
+using HeaderSync.Engine.RuleTesting;
 using HeaderSync.Engine.Status;
 using HeaderSync.Engine.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +40,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MailboxSyncer>();
         services.AddSingleton<TenantEnrolment>();
         services.AddSingleton<BasisImport>();
+        services.AddSingleton<RuleTester>();
+        services.AddSingleton<PersonErasure>();
+        services.AddSingleton<RetentionSweep>();
 
         return services;
     }

@@ -27,6 +27,10 @@ public static class LogEventIds
     public const int MailboxScheduled = 2100;
     public const int ResyncRequested = 2101;
 
+    // Retention and erasure: 2400-2499
+    public const int RetentionApplied = 2400;
+    public const int PersonErased = 2401;
+
     // Live status: 2300-2399
     public const int StatusPublishFailed = 2300;
 

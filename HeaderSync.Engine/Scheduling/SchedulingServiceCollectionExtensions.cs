@@ -1,3 +1,4 @@
+using HeaderSync.Engine.Retention;
 using HeaderSync.Engine.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,11 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Runs mailbox syncs on Quartz inside the host: at most <c>Sync:MaxConcurrentMailboxes</c>
-    /// at a time, letting running syncs finish on shutdown.
+    /// at a time, letting running syncs finish on shutdown; and the daily retention job.
     /// </summary>
     public static IServiceCollection AddHeaderSyncScheduling(this IServiceCollection services)
     {
-        services.AddQuartz();
+        services.AddQuartz(RetentionJob.AddTo);
         services.AddOptions<QuartzOptions>().Configure<IOptions<SyncOptions>>((quartz, sync) =>
             quartz.Properties["quartz.threadPool.maxConcurrency"] = sync.Value.MaxConcurrentMailboxes.ToString(
                 System.Globalization.CultureInfo.InvariantCulture));
