@@ -22,6 +22,7 @@ internal static class PortalServices
 
         var services = builder.Services;
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<OrgSettingsStartup>();
         services.AddHostedService<TenantStartup>();
         services.AddHeaderSyncScheduling();
 
