@@ -1,6 +1,8 @@
 using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Runs;
+using HeaderSync.Engine.Privacy;
 using HeaderSync.Engine.Sync;
+using HeaderSync.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -41,6 +43,30 @@ public sealed class ReviewPageTests(PortalFixture portal, BrowserFixture browser
         await using var db = portal.Database.CreateContext();
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "email.body.viewed"));
         Assert.True(await db.EmailDecisions.AnyAsync(d => d.MailboxId == mailboxId && d.Reason == DecisionReason.Automated));
+    }
+
+    [Fact]
+    public async Task ErasingAPersonStartsFromReviewAndShowsWhatItWouldTouchBeforeAnythingChanges()
+    {
+        await using var portalPage = new PortalPage(portal, browser);
+        var page = await portalPage.OpenAsync("/review");
+
+        await page.GetByTestId("erase-person").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Email address").FillAsync("Nobody@Erase-Preview.example");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(dialog.GetByTestId("erase-preview"))
+            .ToContainTextAsync("0 emails name nobody@erase-preview.example");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Erase" })).ToBeVisibleAsync();
+        await dialog.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(RepositoryPaths.ArtifactsDirectory("screenshots"), "review-erase-person-preview.png"),
+        });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await using var db = portal.Database.CreateContext();
+        Assert.False(await db.AuditEvents.AnyAsync(a => a.Action == PersonErasure.AuditAction));
     }
 
     private async Task<Guid> SyncedMailboxAsync()
