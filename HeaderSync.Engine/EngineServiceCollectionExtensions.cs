@@ -3,6 +3,9 @@ using HeaderSync.Engine.Diagnostics;
 using HeaderSync.Engine.Enrolment;
 using HeaderSync.Engine.Graph;
 using HeaderSync.Engine.Mailboxes;
+using HeaderSync.Engine.Privacy;
+using HeaderSync.Engine.Retention;
+using HeaderSync.Engine.RuleTesting;
 using HeaderSync.Engine.Status;
 using HeaderSync.Engine.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +45,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MailboxDirectory>();
         services.AddSingleton<MailboxRemoval>();
         services.AddSingleton<ExclusionPurge>();
+        services.AddSingleton<RuleTester>();
+        services.AddSingleton<PersonErasure>();
+        services.AddSingleton<RetentionSweep>();
 
         return services;
     }

@@ -28,6 +28,10 @@ public static class LogEventIds
     public const int ResyncRequested = 2101;
     public const int SyncRecovered = 2102;
 
+    // Retention and erasure: 2400-2499
+    public const int RetentionApplied = 2400;
+    public const int PersonErased = 2401;
+
     // Live status: 2300-2399
     public const int StatusPublishFailed = 2300;
     public const int StatusFeedUnavailable = 2301;

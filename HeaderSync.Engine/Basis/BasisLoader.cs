@@ -1,3 +1,4 @@
+using HeaderSync.Data.Basis;
 using HeaderSync.Data.Database;
 using HeaderSync.Data.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,13 @@ public static class BasisLoader
     public static async Task<(BasisIndex Index, long Version)> LoadAsync(
         HeaderSyncDbContext db, CancellationToken cancellationToken)
     {
+        var stored = await ReadAsync(db, cancellationToken);
+        return (BasisIndex.Create(stored.Basis), stored.Version);
+    }
+
+    /// <summary>The basis as stored, before indexing: for trying changes on a copy of it.</summary>
+    public static async Task<StoredBasis> ReadAsync(HeaderSyncDbContext db, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
 
         var version = await db.BasisStates.AsNoTracking().Select(b => b.Version).SingleAsync(cancellationToken);
@@ -21,7 +29,7 @@ public static class BasisLoader
             .Select(p => new Prospect(p.Email, p.Name, p.Company, p.AccountDomain))
             .ToListAsync(cancellationToken);
         var internalDomains = await db.InternalDomains.AsNoTracking()
-            .Select(d => d.Domain)
+            .Select(d => new { d.Domain, d.Source })
             .ToListAsync(cancellationToken);
         var exclusions = await db.Exclusions.AsNoTracking()
             .Select(e => new { e.Kind, e.Value })
@@ -30,10 +38,14 @@ public static class BasisLoader
         var basis = new RelevanceBasis
         {
             Prospects = prospects,
-            InternalDomains = internalDomains,
+            InternalDomains = [.. internalDomains.Select(d => d.Domain)],
             Exclusions = [.. exclusions.Select(e => new Exclusion(e.Kind, e.Value))],
             AccountDomainMatching = accountDomainMatching,
         };
-        return (BasisIndex.Create(basis), version);
+        var verified = internalDomains
+            .Where(d => d.Source == InternalDomainSource.Verified)
+            .Select(d => d.Domain)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new StoredBasis(basis, verified, version);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HeaderSync.Data.Database;
+using HeaderSync.Engine.Retention;
 using HeaderSync.Engine.Sync;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public static class SchedulingServiceCollectionExtensions
     /// Runs mailbox syncs on Quartz inside the host: at most <c>Sync:MaxConcurrentMailboxes</c>
     /// at a time, letting running syncs finish on shutdown. On a database server the schedule
     /// lives in Quartz's tables there (created by the <c>migrate</c> verb), clustered across the
-    /// portal's nodes when <c>Scheduler:Clustered</c> is on; on SQLite it is kept in memory.
+    /// portal's nodes when <c>Scheduler:Clustered</c> is on; on SQLite it is kept in memory. Also the daily retention job.
     /// </summary>
     public static IServiceCollection AddHeaderSyncScheduling(
         this IServiceCollection services, IConfiguration configuration)
@@ -37,6 +38,7 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddQuartz(quartz =>
         {
+            RetentionJob.AddTo(quartz);
             quartz.ConfigureScheduler(scheduler =>
             {
                 scheduler.InstanceName = SchedulerName;

@@ -46,6 +46,20 @@ public static class EmailRecords
         };
     }
 
+    /// <summary>
+    /// Gives an email whose review fields retention cleared its participants, subject and thread
+    /// ids again, from header fields read anew: a promoted email is reviewed like any synced one.
+    /// </summary>
+    public static void RestoreReviewFields(EmailDecision decision, HeaderFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(fields);
+        decision.Subject = Truncate(fields.Subject, 1000);
+        decision.ThreadMessageIds = Truncate(ThreadIdsOf(fields), 4000);
+        decision.Participants.AddRange(ParticipantsOf(fields));
+        decision.ReviewClearedAt = null;
+    }
+
     /// <summary>The trace as stored and printed: <c>[{rule, result, matched}]</c>.</summary>
     public static string TraceJson(IReadOnlyList<RuleTrace> trace)
     {

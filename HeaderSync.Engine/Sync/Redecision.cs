@@ -141,10 +141,19 @@ public sealed class Redecision(IDbContextFactory<HeaderSyncDbContext> contextFac
             cancellationToken);
         decision.Decision = outcome.Decision;
         decision.Reason = outcome.Reason;
-        decision.Trace = EmailRecords.TraceJson(outcome.Trace);
         decision.DecidedAt = time.GetUtcNow();
+
+        // A still-ignored email past its review time keeps no trace: it names participants.
+        decision.Trace = outcome.Decision == Decision.Ignored && decision.ReviewClearedAt is not null
+            ? null
+            : EmailRecords.TraceJson(outcome.Trace);
         if (outcome.Decision == Decision.Synced)
         {
+            if (decision.ReviewClearedAt is not null)
+            {
+                EmailRecords.RestoreReviewFields(decision, fields);
+            }
+
             // A purge deleted its body and headers for good: neither is stored again.
             if (decision.ContentPurgedAt is null)
             {

@@ -25,6 +25,7 @@ internal static class PortalServices
 
         var services = builder.Services;
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<OrgSettingsStartup>();
         services.AddHostedService<TenantStartup>();
         services.AddHeaderSyncScheduling(builder.Configuration);
 
@@ -35,7 +36,10 @@ internal static class PortalServices
         services.Replace(ServiceDescriptor.Singleton<ISyncStatusPublisher>(
             provider => provider.GetRequiredService<CoalescingStatusPublisher>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddRazorComponents().AddInteractiveServerComponents();
+
+        // Pasted email headers reach the circuit in one message; Exchange's run past 32 KB.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices();
         services.AddSingleton<OrgSettingsStore>();
         services.AddSingleton<MailboxAdministration>();
