@@ -36,6 +36,9 @@ public static class LogEventIds
     public const int StatusPublishFailed = 2300;
     public const int StatusFeedUnavailable = 2301;
 
+    // Graph credential: 2400-2499
+    public const int GraphTokenRefreshFailed = 2400;
+
     // Enrolment and basis import: 2200-2299
     public const int MailboxEnrolled = 2200;
     public const int BasisImported = 2201;

@@ -17,6 +17,11 @@ public sealed class GraphOptions
 
     public string? CertificatePath { get; set; }
 
+    /// <summary>Where app-only tokens come from: Entra ID's public cloud unless told otherwise.</summary>
+    public string AuthorityHost { get; set; } = DefaultAuthorityHost;
+
+    public const string DefaultAuthorityHost = "https://login.microsoftonline.com/";
+
     /// <summary>The scope app-only tokens are asked for: Graph's resource, whatever host serves it.</summary>
     public string Scope { get; set; } = "https://graph.microsoft.com/.default";
 }

@@ -145,9 +145,19 @@ public sealed class SyncOutcomes(
 
     private static string Describe(Exception failure) => failure switch
     {
+        AuthenticationFailedException or CredentialUnavailableException =>
+            "The app could not get a token for Microsoft Graph; check Graph:ClientSecret or "
+            + $"Graph:CertificatePath and the app registration. {FirstLine((failure.InnerException ?? failure).Message)}",
+        AggregateException { InnerExceptions: [var only] } => Describe(only),
         ODataError odata => $"Graph answered {odata.ResponseStatusCode} {odata.Error?.Code}: "
             + (odata.Error?.Message ?? odata.Message),
         HttpRequestException http => $"Graph could not be reached: {http.Message}",
-        _ => failure.Message,
+        _ => failure.InnerException is AuthenticationFailedException or CredentialUnavailableException
+            ? Describe(failure.InnerException)
+            : failure.Message,
     };
+
+    // Azure.Identity's own message only names the credential; the identity library's inner one
+    // says what Entra answered, then goes on with trace ids, timestamps and links.
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

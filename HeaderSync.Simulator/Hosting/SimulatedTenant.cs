@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
 using HeaderSync.Simulator.Evidence;
 using HeaderSync.Simulator.Faults;
 using HeaderSync.Simulator.Hosting;
@@ -79,8 +80,17 @@ public sealed class SimulatedTenant : IAsyncDisposable
         CancellationToken ct = default) =>
         StartAsync(options, urls, time, LogLevel.Warning, ct);
 
+    /// <summary>
+    /// A tenant served over https with the given certificate, as Entra ID's authority is: the
+    /// only kind of authority Azure.Identity's production credentials accept.
+    /// </summary>
+    public static Task<SimulatedTenant> StartOverHttpsAsync(
+        SimulatorOptions options, X509Certificate2 certificate, CancellationToken ct = default) =>
+        StartAsync(options, "https://127.0.0.1:0", time: null, LogLevel.Warning, ct, certificate);
+
     internal static async Task<SimulatedTenant> StartAsync(
-        SimulatorOptions options, string urls, TimeProvider? time, LogLevel minimumLevel, CancellationToken ct)
+        SimulatorOptions options, string urls, TimeProvider? time, LogLevel minimumLevel, CancellationToken ct,
+        X509Certificate2? certificate = null)
     {
         options.Validate();
         time ??= TimeProvider.System;
@@ -95,6 +105,12 @@ public sealed class SimulatedTenant : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls(urls);
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
+        }
+
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(minimumLevel);

@@ -16,6 +16,9 @@ public sealed class PortalPage(PortalFixture portal, BrowserFixture browser, Sim
 
     public SimulatedUser User { get; } = user ?? portal.Admin;
 
+    /// <summary>The colour scheme the browser reports as the system's preference.</summary>
+    public ColorScheme ColorScheme { get; init; } = ColorScheme.Light;
+
     public async Task<IPage> OpenAsync(string path)
     {
         await GoAsync(path);
@@ -32,6 +35,7 @@ public sealed class PortalPage(PortalFixture portal, BrowserFixture browser, Sim
         {
             BaseURL = portal.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ColorScheme = ColorScheme,
         });
         Page = await context.NewPageAsync();
         await Page.GotoAsync(path);

@@ -14,6 +14,8 @@ public sealed class WebExecutableTests : IDisposable
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("Status__CoalesceMs", "soon", "Status:CoalesceMs")]
     [InlineData("Simulator__Enabled", "true", "Simulator:Enabled")]
+    [InlineData("Simulator__Url", "http://127.0.0.1:9/", "Simulator:Url")]
+    [InlineData("Simulator__Seed", "7", "Simulator:Seed")]
     [InlineData("SignIn__SessionMinutes", "0", "SignIn:SessionMinutes")]
     [InlineData("Scheduler__Clustered", "true", "Scheduler:Clustered")]
     [InlineData("Scheduler__Clustered", "maybe", "Scheduler:Clustered")]

@@ -31,8 +31,10 @@ internal static class CoreServices
 
         services.AddHeaderSyncData();
         services.AddHeaderSyncEngine();
-        services.TryAddSingleton<TokenCredential>(provider =>
-            GraphCredentials.Create(provider.GetRequiredService<IOptions<GraphOptions>>().Value));
+        services.TryAddSingleton<TokenCredential>(provider => new CachingTokenCredential(
+            GraphCredentials.Create(provider.GetRequiredService<IOptions<GraphOptions>>().Value),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<CachingTokenCredential>>()));
 
         builder.AddHeaderSyncTelemetry();
 

@@ -15,6 +15,9 @@ internal static class PortalCookie
         options.Cookie.Name = "HeaderSync.Session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
+
+        // Never over plain http; only the simulated tenant's Development sign-in relaxes this.
+        options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         options.ExpireTimeSpan = TimeSpan.FromMinutes(signIn.SessionMinutes);
         options.SlidingExpiration = false;
         options.LoginPath = SignInEndpoints.SignInPath;

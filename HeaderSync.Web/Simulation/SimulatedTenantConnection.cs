@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Azure.Core;
+using HeaderSync.Engine.Graph;
 using HeaderSync.Simulator;
 using HeaderSync.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -55,10 +56,13 @@ internal static class SimulatedTenantConnection
         });
         builder.Services.AddSingleton(info);
         builder.Services.AddHttpClient<SimulatorCrm>();
-        builder.Services.AddSingleton<TokenCredential>(services => new SimulatorTokenCredential(
-            services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SimulatorTokenCredential)),
-            info.TokenEndpoint, info.ClientId, info.ClientSecret,
-            services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<TokenCredential>(services => new CachingTokenCredential(
+            new SimulatorTokenCredential(
+                services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SimulatorTokenCredential)),
+                info.TokenEndpoint, info.ClientId, info.ClientSecret,
+                services.GetRequiredService<TimeProvider>()),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<CachingTokenCredential>>()));
     }
 
     private static async Task<SimulatedTenant> StartEmbeddedAsync(
