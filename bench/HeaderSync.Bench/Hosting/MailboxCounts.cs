@@ -4,7 +4,8 @@ namespace HeaderSync.Bench.Hosting;
 
 /// <summary>What the simulated tenant counted for one mailbox (<c>/_simulator/stats</c>).</summary>
 internal sealed record MailboxCounts(
-    long Requests, long Throttled, long InboxPages, long SentPages, long MessageRequests, long ResponseBytes)
+    long Requests, long Throttled, long InboxPages, long SentPages, long MessageRequests, long ResponseBytes,
+    long PeakConcurrentRequests)
 {
     public long Pages => InboxPages + SentPages;
 
@@ -18,12 +19,13 @@ internal sealed record MailboxCounts(
             Folder("inbox"),
             Folder("sentitems"),
             stats.GetProperty("messageRequests").GetInt64(),
-            stats.GetProperty("responseBytes").GetInt64());
+            stats.GetProperty("responseBytes").GetInt64(),
+            stats.GetProperty("peakConcurrentRequests").GetInt64());
     }
 
-    /// <summary>What happened between two readings.</summary>
+    /// <summary>What happened between two readings (the peak is the tenant's, since it started).</summary>
     public MailboxCounts Since(MailboxCounts? before) => before is null ? this : new MailboxCounts(
         Requests - before.Requests, Throttled - before.Throttled, InboxPages - before.InboxPages,
         SentPages - before.SentPages, MessageRequests - before.MessageRequests,
-        ResponseBytes - before.ResponseBytes);
+        ResponseBytes - before.ResponseBytes, PeakConcurrentRequests);
 }

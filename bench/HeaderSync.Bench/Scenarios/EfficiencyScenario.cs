@@ -63,6 +63,7 @@ internal sealed class EfficiencyScenario(bool quick) : Scenario
                 ["messageRequests"] = r.Counts.MessageRequests,
                 ["bodiesDownloaded"] = r.Result.BodiesDownloaded,
                 ["throttled"] = r.Counts.Throttled,
+                ["peakConcurrentRequests"] = r.Counts.PeakConcurrentRequests,
                 ["boundMs"] = r.BoundMs,
                 ["engineDurationMs"] = r.Result.DurationMs,
             })]),
@@ -74,11 +75,11 @@ internal sealed class EfficiencyScenario(bool quick) : Scenario
             "",
             FormattableString.Invariant($"Bound: over mailboxes, the largest of max(max over folders of pages x L, ceil((pages + bodies) / 4) x L). Wall time **{wall.TotalMilliseconds:N0} ms**, bound **{bound:N0} ms**, ratio **{ratio:F3}** (target <= {Target}: {Verdict(ratio <= Target)}). Requests throttled: {rows.Sum(r => r.Counts.Throttled)}."),
             "",
-            "| Mailbox | Inbox pages | Sent pages | Message requests | Bound (ms) | Engine's own duration (ms) |",
-            "|---|---|---|---|---|---|",
+            "| Mailbox | Inbox pages | Sent pages | Message requests | Peak concurrent requests | Bound (ms) | Engine's own duration (ms) |",
+            "|---|---|---|---|---|---|---|",
         };
         lines.AddRange(rows.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Result.Mailbox} | {r.Counts.InboxPages} | {r.Counts.SentPages} | {r.Counts.MessageRequests} | {r.BoundMs:N0} | {r.Result.DurationMs:N0} |")));
+            $"| {r.Result.Mailbox} | {r.Counts.InboxPages} | {r.Counts.SentPages} | {r.Counts.MessageRequests} | {r.Counts.PeakConcurrentRequests} | {r.BoundMs:N0} | {r.Result.DurationMs:N0} |")));
         report.Section(Title, lines);
     }
 }

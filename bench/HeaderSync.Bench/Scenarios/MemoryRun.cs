@@ -23,7 +23,7 @@ internal static class MemoryRun
 
         await using var engine = await EngineHost.StartAsync(
             new Uri(args[1]), SyncSettings.AllAtOnce(1), CancellationToken.None);
-        var (results, wall) = await engine.SyncAllAsync(SyncMode.HeaderOnly, CancellationToken.None);
+        var (results, wall) = await engine.SyncAllAsync(SyncMode.Standard, CancellationToken.None);
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
