@@ -15,8 +15,9 @@ public static class HeaderSyncDatabase
         DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(
-                connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Sqlite => builder
+                .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SqliteConnectionSettings.Instance),
             DatabaseProvider.SqlServer => builder.UseSqlServer(
                 connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly)),
             DatabaseProvider.Postgres => builder.UseNpgsql(

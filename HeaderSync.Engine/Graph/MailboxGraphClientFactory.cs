@@ -26,7 +26,12 @@ public sealed class MailboxGraphClientFactory(
             .Where(handler => handler is not RetryHandler)
             .Append(gate)
             .ToList();
-        return Create(SdkClientFactory.Create(handlers, finalHandler: transport, disposeHandler: false));
+        var http = SdkClientFactory.Create(handlers, finalHandler: transport, disposeHandler: false);
+
+        // The gate times each attempt itself: waiting for the mailbox's budget or a free slot is
+        // not a request taking too long, and a spent ten-minute budget outlasts any client timeout.
+        http.Timeout = Timeout.InfiniteTimeSpan;
+        return Create(http);
     }
 
     /// <summary>A client for directory reads (users, organisation), outside any mailbox's budget.</summary>

@@ -13,6 +13,9 @@ public sealed class MailboxRequestGate(
 {
     public const int MaxConcurrentRequests = 4;
 
+    /// <summary>How long one attempt may take once it holds a slot: the client's usual timeout.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(100);
+
     private const int MaxAttempts = 8;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
@@ -31,7 +34,7 @@ public sealed class MailboxRequestGate(
             try
             {
                 observer.RequestSent();
-                response = await base.SendAsync(request, cancellationToken);
+                response = await SendAttemptAsync(request, cancellationToken);
             }
             finally
             {
@@ -51,6 +54,25 @@ public sealed class MailboxRequestGate(
             observer.WaitingOutRetryAfter(time.GetUtcNow() + wait, throttled);
             await Task.Delay(wait, time, cancellationToken);
             observer.RetryAfterElapsed();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAttemptAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Network time, not the tenant's clock: like the client's own timeout.
+        using var timeout = new CancellationTokenSource(AttemptTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await base.SendAsync(request, linked.Token);
+        }
+        catch (OperationCanceledException exception)
+            when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TaskCanceledException(
+                "The request was canceled: no response within the attempt timeout.",
+                new TimeoutException(exception.Message, exception));
         }
     }
 

@@ -84,15 +84,21 @@ internal static class EvidenceEndpoints
     {
         value = tenant.Directory.Users.Select(u =>
         {
-            var counters = gate.Counters.GetValueOrDefault(u.Id.ToString());
-            return new
+            var counters = gate.Counters.GetValueOrDefault(u.Id.ToString()) ?? new MailboxCounters();
+            lock (counters.Gate)
             {
-                mailbox = u.Id,
-                u.UserPrincipalName,
-                requests = counters?.Requests ?? 0,
-                throttled = counters?.Throttled ?? 0,
-                peakConcurrentRequests = counters?.PeakActive ?? 0,
-            };
+                return new
+                {
+                    mailbox = u.Id,
+                    u.UserPrincipalName,
+                    requests = counters.Requests,
+                    throttled = counters.Throttled,
+                    peakConcurrentRequests = counters.PeakActive,
+                    deltaRequestsByFolder = new Dictionary<string, long>(counters.DeltaRequestsByFolder),
+                    messageRequests = counters.MessageRequests,
+                    responseBytes = counters.ResponseBytes,
+                };
+            }
         }),
     });
 

@@ -76,6 +76,25 @@ internal sealed class ThrottleGate(TimeProvider time, FaultDice dice)
             : null;
     }
 
+    /// <summary>Counts what an admitted request was and how many bytes it was answered with.</summary>
+    public void Served(string mailbox, GraphRoute route, int responseBytes)
+    {
+        var counters = _counters.GetOrAdd(mailbox, _ => new MailboxCounters());
+        lock (counters.Gate)
+        {
+            counters.ResponseBytes += responseBytes;
+            if (route.Kind == GraphRouteKind.FolderDelta && route.Folder is { } folder)
+            {
+                counters.DeltaRequestsByFolder[folder] = counters.DeltaRequestsByFolder.GetValueOrDefault(folder) + 1;
+            }
+            else if (route.Kind is GraphRouteKind.Message or GraphRouteKind.MessageValue
+                or GraphRouteKind.Attachments or GraphRouteKind.Attachment)
+            {
+                counters.MessageRequests++;
+            }
+        }
+    }
+
     public void Reset() => _counters.Clear();
 
     private static GraphResponse Throttled(DateTimeOffset now, string message, string retryAfter) =>

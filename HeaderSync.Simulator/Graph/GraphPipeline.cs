@@ -63,6 +63,7 @@ internal sealed class GraphPipeline(
 
             await DelayAsync(tenant.Options.LatencyMs + fault.LatencyMsPerRequest, ct);
             var response = Dispatch(ctx, route, mailbox);
+            gate.Served(request.Record.Mailbox, route, response.Body.Length);
             await DelayAsync(fault.LatencyMsPerKb * response.Body.Length / 1024, ct);
             return response;
         }

@@ -15,6 +15,9 @@ internal static class RepositoryPaths
     public static string WebDll { get; } =
         Path.Combine(Root, "HeaderSync.Web", "bin", Configuration, "net10.0", "HeaderSync.Web.dll");
 
+    public static string BenchDll { get; } = Path.Combine(
+        Root, "bench", "HeaderSync.Bench", "bin", Configuration, "net10.0", "HeaderSync.Bench.dll");
+
     public static string ArtifactsDirectory(string name)
     {
         var directory = Path.Combine(Root, "artifacts", name);

@@ -241,6 +241,37 @@ public sealed class FaultTests
         });
 
     [Fact]
+    public async Task StatsCountDeltaRequestsPerFolderMessageRequestsAndResponseBytes() =>
+        await WithTenantAsync(o => o.MaxConcurrentRequestsPerMailbox = 1, async (f, mailbox) =>
+        {
+            var id = f.Tenant.Messages(mailbox).First(m => m.Folder == "inbox").Id;
+            var bytes = 0L;
+            foreach (var path in new[]
+            {
+                $"/users/{mailbox}/mailFolders/inbox/messages/delta?$select=subject",
+                $"/users/{mailbox}/mailFolders/sentitems/messages/delta?$select=subject",
+                $"/users/{mailbox}/mailFolders/sentitems/messages/delta?$select=subject",
+                $"/users/{mailbox}/messages/{id}?$select=body",
+                $"/users/{mailbox}/mailFolders",
+            })
+            {
+                using var response = await f.GetAsync(path, "odata.maxpagesize=5");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                bytes += (await response.Content.ReadAsByteArrayAsync()).Length;
+            }
+
+            var stats = JsonDocument.Parse(await f.Http.GetStringAsync("_simulator/stats")).RootElement.GetProperty("value")
+                .EnumerateArray().Single(s => s.GetProperty("mailbox").GetString() == mailbox);
+
+            var delta = stats.GetProperty("deltaRequestsByFolder");
+            Assert.Equal(1, delta.GetProperty("inbox").GetInt32());
+            Assert.Equal(2, delta.GetProperty("sentitems").GetInt32());
+            Assert.Equal(1, stats.GetProperty("messageRequests").GetInt32());
+            Assert.Equal(5, stats.GetProperty("requests").GetInt32());
+            Assert.Equal(bytes, stats.GetProperty("responseBytes").GetInt64());
+        });
+
+    [Fact]
     public async Task BatchRunsFourRequestsAtATime() =>
         await WithTenantAsync(_ => { }, async (f, mailbox) =>
         {

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace HeaderSync.Bench.Hosting;
+
+/// <summary>Starts this bench binary again as a child process with a hidden sub-command.</summary>
+internal static class SelfProcess
+{
+    public static Process Start(IEnumerable<string> arguments, bool redirectInput)
+    {
+        var host = Environment.ProcessPath is { } path
+            && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? path
+            : "dotnet";
+        var start = new ProcessStartInfo(host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardInput = redirectInput,
+            RedirectStandardError = false,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(SelfProcess).Assembly.Location);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("The bench could not start itself.");
+    }
+}

@@ -1,0 +1,3 @@
+using HeaderSync.Bench;
+
+return await BenchProgram.RunAsync(args);
