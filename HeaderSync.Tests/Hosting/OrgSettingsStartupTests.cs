@@ -39,6 +39,20 @@ public sealed class OrgSettingsStartupTests : IAsyncLifetime
         await startup.StartAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task AnIntervalTheScheduleCannotRunWithStopsTheStartButATrialIntervalBelowTheAdminsMinimumRuns()
+    {
+        var startup = new OrgSettingsStartup(new TempDatabaseContextFactory(database));
+        await StoreIntervalAsync(0);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => startup.StartAsync(CancellationToken.None));
+
+        Assert.True(ConfigurationFailure.TryDescribe(failure, out var description));
+        Assert.Contains("Org setting SyncIntervalMinutes must be between 1 and 1440 minutes.", description, StringComparison.Ordinal);
+        await StoreIntervalAsync(1);
+        await startup.StartAsync(CancellationToken.None);
+    }
+
     public Task DisposeAsync()
     {
         database.Dispose();
@@ -51,5 +65,11 @@ public sealed class OrgSettingsStartupTests : IAsyncLifetime
         await db.OrgSettings.ExecuteUpdateAsync(s => s
             .SetProperty(o => o.ReviewRetentionDays, review)
             .SetProperty(o => o.ContentRetentionDays, content));
+    }
+
+    private async Task StoreIntervalAsync(int minutes)
+    {
+        await using var db = database.CreateContext();
+        await db.OrgSettings.ExecuteUpdateAsync(s => s.SetProperty(o => o.SyncIntervalMinutes, minutes));
     }
 }

@@ -23,7 +23,7 @@ internal sealed class OrgSettingsStartup(IDbContextFactory<HeaderSyncDbContext> 
             return;
         }
 
-        var problems = OrgSettingsDraft.From(settings).Problems();
+        var problems = OrgSettingsDraft.From(settings).ProblemsAtStart();
         if (problems.Count > 0)
         {
             throw new OptionsValidationException(

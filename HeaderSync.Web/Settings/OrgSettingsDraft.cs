@@ -19,12 +19,22 @@ public sealed record OrgSettingsDraft(
     }
 
     /// <summary>What is wrong with the draft, by setting name; empty when it can be saved.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<string> Problems() => Problems(minimumSyncIntervalMinutes: 5);
+
+    /// <summary>
+    /// What stops the portal from starting with stored settings: the same checks, except that an
+    /// interval below the 5 minutes an admin may choose, set in the database by hand for a trial,
+    /// still runs; only one the schedule cannot run with (under a minute) is refused.
+    /// </summary>
+    public IReadOnlyList<string> ProblemsAtStart() => Problems(minimumSyncIntervalMinutes: 1);
+
+    private List<string> Problems(int minimumSyncIntervalMinutes)
     {
         var problems = new List<string>();
-        if (SyncIntervalMinutes is < 5 or > 1440)
+        if (SyncIntervalMinutes < minimumSyncIntervalMinutes || SyncIntervalMinutes > 1440)
         {
-            problems.Add("SyncIntervalMinutes must be between 5 and 1440 minutes.");
+            problems.Add(FormattableString.Invariant(
+                $"SyncIntervalMinutes must be between {minimumSyncIntervalMinutes} and 1440 minutes."));
         }
 
         if (HistoryWindowDays is < 1 or > 3650)

@@ -51,13 +51,13 @@ internal sealed class ReviewQueryScenario(bool quick) : Scenario
                 To: from.AddDays(RangeDays));
 
             var watch = Stopwatch.StartNew();
-            var page = await query.PageAsync(filter, null, cancellationToken);
+            var page = await query.PageAsync(filter, ReviewSort.Newest, null, cancellationToken);
             var first = watch.Elapsed.TotalMilliseconds;
             double? next = null;
-            if (page.Count == ReviewQuery.PageSize)
+            if (page.Next is { } after)
             {
                 watch.Restart();
-                await query.PageAsync(filter, (page[^1].ReceivedAt, page[^1].Id), cancellationToken);
+                await query.PageAsync(filter, ReviewSort.Newest, after, cancellationToken);
                 next = watch.Elapsed.TotalMilliseconds;
             }
 
