@@ -80,7 +80,8 @@ public sealed class LiveStatusTests(PortalFixture portal)
     private static async Task<MailboxStatusUpdate> WaitForAsync(
         ConcurrentQueue<IReadOnlyList<MailboxStatusUpdate>> batches, Guid mailboxId, Func<MailboxStatusUpdate, bool> done)
     {
-        for (var i = 0; i < 600; i++)
+        // A full resync with the fixture's simulated latency takes seconds; on a busy machine, far more.
+        for (var i = 0; i < 2400; i++)
         {
             var match = batches.SelectMany(b => b)
                 .LastOrDefault(s => s.MailboxId == mailboxId);
