@@ -83,9 +83,12 @@ public sealed class LiveStatusTests(PortalFixture portal)
         // A full resync with the fixture's simulated latency takes seconds; on a busy machine, far more.
         for (var i = 0; i < 2400; i++)
         {
-            var match = batches.SelectMany(b => b)
-                .LastOrDefault(s => s.MailboxId == mailboxId);
-            if (match is not null && done(match) && match.HeadersScanned > 0)
+            // An Idle from before the resync (a scheduled run ending) does not count: the run must
+            // have been seen starting first.
+            var updates = batches.SelectMany(b => b).Where(s => s.MailboxId == mailboxId).ToList();
+            var started = updates.FindIndex(s => s.State != MailboxState.Idle);
+            var match = updates.LastOrDefault();
+            if (started >= 0 && match is not null && done(match) && match.HeadersScanned > 0)
             {
                 return match;
             }
