@@ -83,6 +83,32 @@ public sealed class ReviewGridTests(ReviewDatabase seeded) : IClassFixture<Revie
             "10,000+ emails", page.Find("[data-testid=review-count]").TextContent.Trim()));
     }
 
+    [Fact]
+    public async Task WithNoDecisionsTheGridSaysSoInsteadOfShowingAnEmptyTable()
+    {
+        using var empty = new TempDatabase();
+        await empty.MigrateAsync();
+
+        var page = Render(empty);
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "No emails match these filters", page.Find("[data-testid=review-empty]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("0 emails", page.Find("[data-testid=review-count]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ADatabaseThatCannotBeReadShowsAnErrorOnThePageInsteadOfBreakingIt()
+    {
+        // Never migrated: every query fails with "no such table".
+        using var broken = new TempDatabase();
+
+        var page = Render(broken);
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "could not be loaded", page.Find("[data-testid=review-error]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=review-table]"));
+    }
+
     public async Task DisposeAsync() => await context.DisposeAsync();
 
     private IRenderedComponent<ReviewPage> Render(TempDatabase database)
