@@ -84,6 +84,20 @@ public sealed class ReviewGridTests(ReviewDatabase seeded) : IClassFixture<Revie
     }
 
     [Fact]
+    public void EachRowsSubjectIsAButtonThatOpensTheEmailSoTheKeyboardReachesIt()
+    {
+        var page = Render(seeded.Database);
+        page.WaitForAssertion(() => Assert.Equal(ReviewQuery.PageSize, Rows(page).Count));
+        var first = Rows(page)[0].QuerySelector("[data-testid=open-email]")!;
+
+        Assert.Equal("BUTTON", first.TagName);
+        Assert.Empty(page.FindAll("[data-testid=email-detail]"));
+        first.Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=email-detail]")));
+    }
+
+    [Fact]
     public async Task WithNoDecisionsTheGridSaysSoInsteadOfShowingAnEmptyTable()
     {
         using var empty = new TempDatabase();
