@@ -26,6 +26,13 @@ public sealed class DarkModeTests(PortalFixture portal, BrowserFixture browser)
 
         await page.GetByLabel("Dark mode").CheckAsync();
         await Assertions.Expect(page.GetByLabel("Dark mode")).ToBeCheckedAsync();
+
+        // The switch shows its new state at once; the browser keeps the choice a round trip later.
+        for (var i = 0; i < 100 && !(await page.Context.CookiesAsync()).Any(c => c is { Name: "HeaderSync.Theme", Value: "dark" }); i++)
+        {
+            await Task.Delay(100);
+        }
+
         await page.ReloadAsync();
         await page.Locator("[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
 
