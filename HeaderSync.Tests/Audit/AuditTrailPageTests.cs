@@ -42,6 +42,20 @@ public sealed class AuditTrailPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADatabaseThatCannotBeReadShowsAnErrorOnThePageInsteadOfBreakingIt()
+    {
+        // Never migrated: every query fails with "no such table".
+        using var unmigrated = new TempDatabase();
+        await using var broken = MudTestContext.Create();
+        broken.Services.AddSingleton<IDbContextFactory<HeaderSyncDbContext>>(new TempDatabaseContextFactory(unmigrated));
+
+        var page = broken.Render<AuditTrailPage>();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "could not be loaded", page.Find("[data-testid=audit-error]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FiltersByActorKindFamilyAndDates()
     {
         var contexts = new TempDatabaseContextFactory(database);

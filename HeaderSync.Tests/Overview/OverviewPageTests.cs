@@ -22,6 +22,21 @@ public sealed class OverviewPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADatabaseThatCannotBeReadShowsAnErrorOnThePageInsteadOfBreakingIt()
+    {
+        // Never migrated: every query fails with "no such table".
+        using var unmigrated = new TempDatabase();
+        await using var broken = MudTestContext.Create();
+        broken.Services.AddSingleton<IDbContextFactory<HeaderSyncDbContext>>(new TempDatabaseContextFactory(unmigrated));
+        broken.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+
+        var page = broken.Render<HeaderSync.Web.Overview.Overview>();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "could not be loaded", page.Find("[data-testid=overview-error]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheFiguresComeFromTheDailyCountsAndMailboxes()
     {
         var graph = Guid.NewGuid();
