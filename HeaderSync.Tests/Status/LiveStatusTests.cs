@@ -43,7 +43,10 @@ public sealed class LiveStatusTests(PortalFixture portal)
 
         Assert.Equal(3, current.Count);
         var seen = batches.SelectMany(b => b).Where(s => s.MailboxId == mailbox.MailboxId).Select(s => s.State).ToList();
-        Assert.Contains(MailboxState.ScanningHeaders, seen);
+        // The run's own states may fall within one coalescing interval and reach the hub as its last
+        // value only; what must arrive is its start (Queued or a running state), then Idle.
+        Assert.Contains(seen, s => s != MailboxState.Idle);
+        Assert.Equal(MailboxState.Idle, seen[^1]);
         Assert.True(finished.HeadersScanned > 0);
         Assert.All(batches, batch => Assert.Equal(batch.Count, batch.Select(s => s.MailboxId).Distinct().Count()));
         await using var db = portal.Database.CreateContext();
