@@ -1,5 +1,7 @@
 using HeaderSync.Data.Mailboxes;
+using HeaderSync.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HeaderSync.Tests.Browser;
@@ -106,7 +108,9 @@ public sealed class MailboxAdministrationFlowTests(PortalFixture portal, Browser
         await using var db = portal.Database.CreateContext();
         var id = await db.Mailboxes.Where(m => m.OwnerAddress == address).Select(m => m.Id).SingleAsync();
 
-        // A purge waits for no sync: let a run of the portal's own schedule finish first.
+        // A purge waits for no sync: take the mailbox off the portal's own schedule (adding it back
+        // schedules it again) and let a run already started finish first.
+        await portal.Services.GetRequiredService<SyncScheduler>().UnscheduleAsync(id, CancellationToken.None);
         for (var i = 0; i < 120 && await db.Mailboxes.AnyAsync(m => m.Id == id && m.LeaseOwner != null); i++)
         {
             await Task.Delay(250);
