@@ -16,6 +16,7 @@ public sealed class BodyPass(IDbContextFactory<HeaderSyncDbContext> contextFacto
     // With both folders' header passes in flight this fills the mailbox's four request slots.
     private const int Fetchers = 4;
     private const int MaxBatch = 100;
+    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(250);
 
     public async Task RunAsync(MailboxSyncContext context, CancellationToken cancellationToken)
     {
@@ -71,14 +72,37 @@ public sealed class BodyPass(IDbContextFactory<HeaderSyncDbContext> contextFacto
         var batch = new List<(BodyJob Job, ItemBody? Body)>(MaxBatch);
         while (await fetched.WaitToReadAsync(cancellationToken))
         {
-            while (batch.Count < MaxBatch && fetched.TryRead(out var item))
-            {
-                batch.Add(item);
-            }
-
+            await GatherAsync(fetched, batch, cancellationToken);
             var downloaded = await StoreBatchAsync(batch, cancellationToken);
             context.Run.BodiesDone(downloaded, batch.Count);
             batch.Clear();
+        }
+    }
+
+    // Bodies arrive one request at a time: gathering them for a moment turns a write per body
+    // into a write per batch, which is what keeps the database's single writer free for the
+    // header pass's pages.
+    private static async Task GatherAsync(
+        ChannelReader<(BodyJob Job, ItemBody? Body)> fetched, List<(BodyJob Job, ItemBody? Body)> batch,
+        CancellationToken cancellationToken)
+    {
+        // Real time, not the tenant's clock: the window paces writes, it means nothing to the mail.
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window.CancelAfter(GatherWindow);
+        try
+        {
+            do
+            {
+                while (batch.Count < MaxBatch && fetched.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+            }
+            while (batch.Count < MaxBatch && await fetched.WaitToReadAsync(window.Token));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The window closed: store what came.
         }
     }
 

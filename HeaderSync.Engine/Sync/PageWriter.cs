@@ -43,7 +43,7 @@ public sealed class PageWriter(
                 .ExecuteUpdateAsync(set => set.SetProperty(d => d.RemovedAt, now), cancellationToken);
         }
 
-        db.EmailDecisions.AddRange(decisions);
+        await NewDecisions.AddAsync(db, decisions, cancellationToken);
         await DailyCounts.AddAsync(
             db, run.MailboxId, decisions.Select(d => (d.ReceivedAt, d.Decision, d.Reason, 1)), cancellationToken);
 
