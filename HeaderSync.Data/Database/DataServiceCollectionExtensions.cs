@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
             HeaderSyncDatabase.Configure(builder, options.ParsedProvider, options.ConnectionString!);
         });
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<WriterTurns>();
 
         return services;
     }

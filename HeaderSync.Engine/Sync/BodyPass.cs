@@ -11,7 +11,8 @@ namespace HeaderSync.Engine.Sync;
 /// The body pass: fetches the content of synced emails as the header pass hands them over,
 /// within the mailbox's four concurrent requests, and stores the bodies in batches.
 /// </summary>
-public sealed class BodyPass(IDbContextFactory<HeaderSyncDbContext> contextFactory, TimeProvider time)
+public sealed class BodyPass(
+    IDbContextFactory<HeaderSyncDbContext> contextFactory, WriterTurns turns, TimeProvider time)
 {
     // With both folders' header passes in flight this fills the mailbox's four request slots.
     private const int Fetchers = 4;
@@ -130,6 +131,7 @@ public sealed class BodyPass(IDbContextFactory<HeaderSyncDbContext> contextFacto
             decision.BodyDownloaded = true;
         }
 
+        using var turn = await turns.TakeAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return decisions.Count;
     }

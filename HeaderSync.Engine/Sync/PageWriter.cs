@@ -11,7 +11,7 @@ namespace HeaderSync.Engine.Sync;
 /// sync stopped anywhere resumes from the last stored cursor without losing or doubling mail.
 /// </summary>
 public sealed class PageWriter(
-    IDbContextFactory<HeaderSyncDbContext> contextFactory, MailboxLease lease, TimeProvider time)
+    IDbContextFactory<HeaderSyncDbContext> contextFactory, WriterTurns turns, MailboxLease lease, TimeProvider time)
 {
     public async Task WriteAsync(
         MailboxSyncContext context,
@@ -25,6 +25,7 @@ public sealed class PageWriter(
     {
         var run = context.Run;
         var now = time.GetUtcNow();
+        using var turn = await turns.TakeAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
