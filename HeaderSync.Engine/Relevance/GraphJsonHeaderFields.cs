@@ -33,7 +33,7 @@ public static class GraphJsonHeaderFields
         return FieldReader.WithThreadHeaders(fields);
     }
 
-    private static JsonElement Property(JsonElement element, string name)
+    internal static JsonElement Property(JsonElement element, string name)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -51,7 +51,7 @@ public static class GraphJsonHeaderFields
         }
     }
 
-    private static string? String(JsonElement element, string name)
+    internal static string? String(JsonElement element, string name)
     {
         var value = Property(element, name);
         if (value.ValueKind != JsonValueKind.String)

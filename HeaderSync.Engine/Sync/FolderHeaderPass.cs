@@ -4,7 +4,9 @@ using HeaderSync.Data.Mailboxes;
 using HeaderSync.Engine.Relevance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph.Models.ODataErrors;
-using Message = Microsoft.Graph.Models.Message;
+using HeaderSync.Engine.Graph;
+using BodyType = Microsoft.Graph.Models.BodyType;
+using ItemBody = Microsoft.Graph.Models.ItemBody;
 
 namespace HeaderSync.Engine.Sync;
 
@@ -36,7 +38,7 @@ public sealed class FolderHeaderPass(
                 run.Mode = mode;
                 var cursor = await LoadCursorAsync(run.MailboxId, folder, mode, cancellationToken);
 
-                Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaGetResponse? page;
+                DeltaPage page;
                 var withSensitivity = run.SensitivityReadable;
                 try
                 {
@@ -59,14 +61,16 @@ public sealed class FolderHeaderPass(
                     continue;
                 }
 
-                var link = page?.OdataNextLink ?? page?.OdataDeltaLink
-                    ?? throw new InvalidOperationException("A delta page came without a next or delta link.");
-                await StorePageAsync(context, folder, mode, page!.Value ?? [], link, page.OdataNextLink is null,
-                    cancellationToken);
-
-                if (page.OdataNextLink is null)
+                using (page)
                 {
-                    return;
+                    var link = page.NextLink ?? page.DeltaLink
+                        ?? throw new InvalidOperationException("A delta page came without a next or delta link.");
+                    await StorePageAsync(context, folder, mode, page.Messages, link, page.NextLink is null,
+                        cancellationToken);
+                    if (page.NextLink is null)
+                    {
+                        return;
+                    }
                 }
             }
         }
@@ -77,13 +81,14 @@ public sealed class FolderHeaderPass(
     }
 
     private async Task StorePageAsync(
-        MailboxSyncContext context, MailFolder folder, SyncMode mode, List<Message> messages,
+        MailboxSyncContext context, MailFolder folder, SyncMode mode, IReadOnlyList<DeltaMessage> messages,
         string link, bool roundComplete, CancellationToken cancellationToken)
     {
         var run = context.Run;
+        var kind = folder == MailFolder.SentItems ? FolderKind.Sent : FolderKind.Inbox;
         var removed = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = new List<Message>(messages.Count);
+        var candidates = new List<(string Id, DeltaMessage Message)>(messages.Count);
         foreach (var message in messages)
         {
             if (message.Id is not { } id)
@@ -91,36 +96,35 @@ public sealed class FolderHeaderPass(
                 continue;
             }
 
-            if (message.AdditionalData?.ContainsKey("@removed") == true)
+            if (message.IsRemoved)
             {
                 removed.Add(id);
             }
             else if (seen.Add(id))
             {
-                candidates.Add(message);
+                candidates.Add((id, message));
             }
         }
 
         var known = await KnownIdsAsync(run.MailboxId, seen, cancellationToken);
         var decisions = new List<EmailDecision>(candidates.Count);
         var now = time.GetUtcNow();
-        foreach (var listed in candidates)
+        foreach (var (id, listed) in candidates)
         {
-            if (known.Contains(listed.Id!))
+            if (known.Contains(id))
             {
                 continue;
             }
 
-            var message = IsSparse(listed)
-                ? await GraphRequests.HeaderFieldsAsync(context, listed.Id!, run.SensitivityReadable, cancellationToken)
-                : listed;
-            var received = message?.ReceivedDateTime ?? message?.SentDateTime;
-            if (message is null || received is null || received < context.HistoryStart)
+            var email = listed.IsSparse
+                ? await ReadByIdAsync(context, id, kind, cancellationToken)
+                : FromPage(id, listed, kind);
+            if (email is null || email.Received < context.HistoryStart)
             {
                 continue;
             }
 
-            decisions.Add(Decide(context, folder, mode, message, received.Value, now));
+            decisions.Add(Decide(context, folder, mode, email, now));
         }
 
         await writer.WriteAsync(context, folder, mode, decisions, removed, link, roundComplete, cancellationToken);
@@ -139,15 +143,28 @@ public sealed class FolderHeaderPass(
             .Select(d => new BodyJob(d.Id, d.GraphMessageId))]);
     }
 
-    private static EmailDecision Decide(
-        MailboxSyncContext context, MailFolder folder, SyncMode mode, Message message,
-        DateTimeOffset received, DateTimeOffset now)
+    private static ListedEmail? FromPage(string id, DeltaMessage message, FolderKind kind) =>
+        (message.ReceivedDateTime ?? message.SentDateTime) is { } received
+            ? new ListedEmail(id, received, message.Fields(kind), message.Body)
+            : null;
+
+    // A sparse item of a later round: its header fields read again by id, never its content.
+    private static async Task<ListedEmail?> ReadByIdAsync(
+        MailboxSyncContext context, string id, FolderKind kind, CancellationToken cancellationToken)
     {
-        var kind = folder == MailFolder.SentItems ? FolderKind.Sent : FolderKind.Inbox;
-        var fields = GraphMessageHeaderFields.FromMessage(message, kind);
+        var message = await GraphRequests.HeaderFieldsAsync(context, id, context.Run.SensitivityReadable, cancellationToken);
+        return message is not null && (message.ReceivedDateTime ?? message.SentDateTime) is { } received
+            ? new ListedEmail(id, received, GraphMessageHeaderFields.FromMessage(message, kind), Body: null)
+            : null;
+    }
+
+    private static EmailDecision Decide(
+        MailboxSyncContext context, MailFolder folder, SyncMode mode, ListedEmail email, DateTimeOffset now)
+    {
+        var fields = email.Fields;
         var outcome = RelevanceDecider.Decide(fields, context.Basis, context.Threads);
         var decision = EmailRecords.NewDecision(
-            context.Run.MailboxId, message.Id!, folder, received, fields, outcome, mode,
+            context.Run.MailboxId, email.Id, folder, email.Received, fields, outcome, mode,
             context.BasisVersion, now);
         if (outcome.Decision != Decision.Synced)
         {
@@ -157,19 +174,22 @@ public sealed class FolderHeaderPass(
 
         context.Threads.Add(fields.InternetMessageId, fields.ConversationId);
         decision.Content = new EmailContent { Headers = EmailRecords.HeaderBlock(fields), DownloadedAt = now };
-        if (mode == SyncMode.Standard && message.Body is { } body)
+        if (mode == SyncMode.Standard && email.Body is { } body)
         {
-            EmailRecords.SetBody(decision.Content, body);
+            EmailRecords.SetBody(decision.Content, new ItemBody
+            {
+                ContentType = body.Html ? BodyType.Html : BodyType.Text,
+                Content = body.Content,
+            });
             decision.BodyDownloaded = true;
         }
 
         return decision;
     }
 
-    // Delta's later rounds may list an updated message with only id, isRead and parentFolderId.
-    private static bool IsSparse(Message message) =>
-        message.ReceivedDateTime is null && message.SentDateTime is null
-        && message.InternetMessageId is null && message.From is null && message.Subject is null;
+    // One email of a page, as its decision needs it.
+    private sealed record ListedEmail(
+        string Id, DateTimeOffset Received, HeaderFields Fields, (bool Html, string? Content)? Body);
 
     private async Task<HashSet<string>> KnownIdsAsync(
         Guid mailboxId, HashSet<string> ids, CancellationToken cancellationToken)

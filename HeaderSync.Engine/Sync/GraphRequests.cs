@@ -2,8 +2,9 @@ using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Engine.Graph;
 using Message = Microsoft.Graph.Models.Message;
-using Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace HeaderSync.Engine.Sync;
 
@@ -18,7 +19,7 @@ public static class GraphRequests
     };
 
     /// <summary>A delta page: the first of a round, or the next one from a stored link.</summary>
-    public static Task<DeltaGetResponse?> DeltaPageAsync(
+    public static async Task<DeltaPage> DeltaPageAsync(
         MailboxSyncContext context, MailFolder folder, SyncMode mode, string? link,
         bool withSensitivity, CancellationToken cancellationToken)
     {
@@ -26,17 +27,22 @@ public static class GraphRequests
             .MailFolders[FolderName(folder)].Messages.Delta;
 
         // A link carries its round's $select; nothing is added to it.
-        return link is null
-            ? delta.GetAsDeltaGetResponseAsync(request =>
+        var request = link is null
+            ? delta.ToGetRequestInformation(request =>
                 {
                     request.QueryParameters.Select = mode == SyncMode.HeaderOnly
                         ? MessageFields.Headers
                         : MessageFields.Standard;
                     request.QueryParameters.Expand = withSensitivity ? [MessageFields.SensitivityExpand] : null;
                     Prefer(request.Headers, context.PageSize);
-                }, cancellationToken)
-            : delta.WithUrl(link).GetAsDeltaGetResponseAsync(
-                request => Prefer(request.Headers, context.PageSize), cancellationToken);
+                })
+            : delta.WithUrl(link).ToGetRequestInformation(request => Prefer(request.Headers, context.PageSize));
+
+        // Through the SDK's pipeline and errors, but read as JSON into the header pass's own shape.
+        await using var json = await context.Graph.Client.RequestAdapter.SendPrimitiveAsync<Stream>(
+                request, GraphErrors, cancellationToken)
+            ?? throw new InvalidOperationException("A delta page came without a body.");
+        return await DeltaPage.ReadAsync(json, cancellationToken);
     }
 
     /// <summary>The header-level fields of one email, by id: never its content.</summary>
@@ -57,6 +63,11 @@ public static class GraphRequests
             request.QueryParameters.Select = MessageFields.Body;
             Prefer(request.Headers, pageSize: null);
         }, cancellationToken);
+
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> GraphErrors = new(StringComparer.Ordinal)
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
 
     private static void Prefer(RequestHeaders headers, int? pageSize)
     {
