@@ -34,7 +34,11 @@ internal sealed class TenantProcess : IAsyncDisposable
 
     public static async Task<TenantProcess> StartAsync(TenantSpec spec, CancellationToken cancellationToken)
     {
-        var process = SelfProcess.Start([TenantCommand.Name, .. spec.ToArguments()], redirectInput: true);
+        // The tenant stands in for Graph, a service long warmed up: it runs optimised code from its
+        // first request instead of spending the shared cores on tiered recompilation mid-scenario.
+        var process = SelfProcess.Start(
+            [TenantCommand.Name, .. spec.ToArguments()], redirectInput: true,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["DOTNET_TieredCompilation"] = "0" });
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
