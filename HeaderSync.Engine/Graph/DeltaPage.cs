@@ -41,8 +41,6 @@ public sealed class DeltaPage : IDisposable
 /// <summary>A message of a delta page, read from its JSON as the header pass needs it.</summary>
 public readonly struct DeltaMessage(JsonElement json)
 {
-    public JsonElement Json => json;
-
     public string? Id => GraphJsonHeaderFields.String(json, "id");
 
     /// <summary>Present, with a reason, when the message left the folder or was deleted.</summary>

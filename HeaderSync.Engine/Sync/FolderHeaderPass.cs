@@ -1,10 +1,10 @@
 using HeaderSync.Data.Database;
 using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Mailboxes;
+using HeaderSync.Engine.Graph;
 using HeaderSync.Engine.Relevance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph.Models.ODataErrors;
-using HeaderSync.Engine.Graph;
 using BodyType = Microsoft.Graph.Models.BodyType;
 using ItemBody = Microsoft.Graph.Models.ItemBody;
 
@@ -152,7 +152,8 @@ public sealed class FolderHeaderPass(
     private static async Task<ListedEmail?> ReadByIdAsync(
         MailboxSyncContext context, string id, FolderKind kind, CancellationToken cancellationToken)
     {
-        var message = await GraphRequests.HeaderFieldsAsync(context, id, context.Run.SensitivityReadable, cancellationToken);
+        var message = await GraphRequests.HeaderFieldsAsync(
+            context, id, context.Run.SensitivityReadable, cancellationToken);
         return message is not null && (message.ReceivedDateTime ?? message.SentDateTime) is { } received
             ? new ListedEmail(id, received, GraphMessageHeaderFields.FromMessage(message, kind), Body: null)
             : null;

@@ -2,9 +2,7 @@ using HeaderSync.Data.Decisions;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Engine.Graph;
 using Message = Microsoft.Graph.Models.Message;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace HeaderSync.Engine.Sync;
 
@@ -38,10 +36,7 @@ public static class GraphRequests
                 })
             : delta.WithUrl(link).ToGetRequestInformation(request => Prefer(request.Headers, context.PageSize));
 
-        // Through the SDK's pipeline and errors, but read as JSON into the header pass's own shape.
-        await using var json = await context.Graph.Client.RequestAdapter.SendPrimitiveAsync<Stream>(
-                request, GraphErrors, cancellationToken)
-            ?? throw new InvalidOperationException("A delta page came without a body.");
+        await using var json = await GraphJson.SendAsync(context.Graph.Client.RequestAdapter, request, cancellationToken);
         return await DeltaPage.ReadAsync(json, cancellationToken);
     }
 
@@ -63,11 +58,6 @@ public static class GraphRequests
             request.QueryParameters.Select = MessageFields.Body;
             Prefer(request.Headers, pageSize: null);
         }, cancellationToken);
-
-    private static readonly Dictionary<string, ParsableFactory<IParsable>> GraphErrors = new(StringComparer.Ordinal)
-    {
-        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
-    };
 
     private static void Prefer(RequestHeaders headers, int? pageSize)
     {

@@ -88,7 +88,12 @@ public sealed class NewDecisionsTests : IAsyncLifetime
             new() { Role = ParticipantRole.From, Address = "seller@contoso.com", Domain = "contoso.com", DisplayName = "Seller" },
             new() { Role = ParticipantRole.To, Address = "buyer@fabrikam.com", Domain = "fabrikam.com" },
         ],
-        Content = new EmailContent { BodyHtml = "<p>Hello</p>", Headers = "Subject: Quote", DownloadedAt = new DateTimeOffset(2026, 12, 1, 8, 0, 1, TimeSpan.Zero) },
+        Content = new EmailContent
+        {
+            BodyHtml = "<p>Hello</p>",
+            Headers = "Subject: Quote",
+            DownloadedAt = new DateTimeOffset(2026, 12, 1, 8, 0, 1, TimeSpan.Zero),
+        },
     };
 
     // Every stored column of the decision, its participants and its content, in a fixed order.

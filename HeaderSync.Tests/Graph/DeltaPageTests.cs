@@ -3,7 +3,6 @@ using HeaderSync.Engine.Graph;
 using HeaderSync.Engine.Relevance;
 using HeaderSync.Tests.Simulator;
 using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta;
 using Microsoft.Kiota.Abstractions.Serialization;
 
@@ -68,10 +67,8 @@ public sealed class DeltaPageTests(SimulatorFixture fixture)
     private static async Task<string> ReadAsync(
         Microsoft.Graph.GraphServiceClient client, Microsoft.Kiota.Abstractions.RequestInformation request)
     {
-        await using var stream = await client.RequestAdapter.SendPrimitiveAsync<Stream>(
-            request,
-            new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue });
-        using var reader = new StreamReader(stream!);
+        await using var stream = await GraphJson.SendAsync(client.RequestAdapter, request, CancellationToken.None);
+        using var reader = new StreamReader(stream);
         return await reader.ReadToEndAsync();
     }
 }
