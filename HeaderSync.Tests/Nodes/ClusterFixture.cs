@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using HeaderSync.Data.Database;
 using HeaderSync.Data.Decisions;
+using HeaderSync.Data.Mailboxes;
 using HeaderSync.Data.Runs;
 using HeaderSync.Data.Settings;
 using HeaderSync.Engine.Status;
@@ -22,6 +23,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const int MailboxCount = 20;
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private static readonly TimeSpan HubWait = TimeSpan.FromSeconds(30);
 
     private PostgresServer? postgres;
     private RedisServer? redis;
@@ -169,6 +172,15 @@ public sealed class ClusterFixture : IAsyncLifetime
         Mark($"node b ({NodeB}) healthy");
         await ListenOnNodeBAsync(await tenant.AutomationTokenAsync());
 
+        // Node A may be between pages when the client connects; kill it only once the client has
+        // had the chance to hear one of its runs. Not hearing one is left for the test to report.
+        var heard = await TryWaitUntilAsync(HubWait, async db =>
+        {
+            var runs = await db.SyncRuns.AsNoTracking().ToListAsync();
+            return StatusesSeenOnB.Any(s => IsLiveStatusOfARunOnNodeA(s, runs));
+        });
+        Mark(heard ? "node b's hub client heard a run on node a" : "node b's hub client heard nothing from node a");
+
         await WaitUntilAsync("node A is mid-sync and both nodes have run jobs", async db =>
         {
             var runs = await db.SyncRuns.AsNoTracking().ToListAsync();
@@ -233,23 +245,40 @@ public sealed class ClusterFixture : IAsyncLifetime
         Stats = await tenant.StatsAsync();
     }
 
+    /// <summary>
+    /// Whether <paramref name="status"/> reports scanning or downloading during a run node A
+    /// recorded (a run cut short by the kill counts until the kill).
+    /// </summary>
+    public bool IsLiveStatusOfARunOnNodeA(MailboxStatusUpdate status, IEnumerable<SyncRun> runs) =>
+        status.State is MailboxState.ScanningHeaders or MailboxState.DownloadingBodies
+        && runs.Any(r => r.Node == NodeA && r.MailboxId == status.MailboxId && r.StartedAt <= status.At
+            && status.At <= (r.EndedAt ?? (KilledAt == default ? DateTimeOffset.MaxValue : KilledAt)));
+
     private async Task WaitUntilAsync(string what, Func<HeaderSyncDbContext, Task<bool>> condition)
     {
-        using var cancel = new CancellationTokenSource(Patience);
+        if (!await TryWaitUntilAsync(Patience, condition))
+        {
+            throw new TimeoutException($"Waited {Patience.TotalSeconds} s in vain until {what}.");
+        }
+    }
+
+    private async Task<bool> TryWaitUntilAsync(TimeSpan patience, Func<HeaderSyncDbContext, Task<bool>> condition)
+    {
+        using var cancel = new CancellationTokenSource(patience);
         while (!cancel.IsCancellationRequested)
         {
             await using (var db = CreateContext())
             {
                 if (await condition(db))
                 {
-                    return;
+                    return true;
                 }
             }
 
             await Task.Delay(100, CancellationToken.None);
         }
 
-        throw new TimeoutException($"Waited {Patience.TotalSeconds} s in vain until {what}.");
+        return false;
     }
 
     private string SaveLogs()

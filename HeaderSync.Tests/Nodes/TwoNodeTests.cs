@@ -73,13 +73,7 @@ public sealed class TwoNodeTests(ClusterFixture cluster) : IClassFixture<Cluster
     [Fact]
     public void AHubClientOnNodeBSeesTheLiveStatusOfASyncRunningOnNodeA()
     {
-        var runsOnA = cluster.Runs.Where(r => r.Node == cluster.NodeA).ToList();
-
-        var seen = cluster.StatusesSeenOnB
-            .Where(s => s.State is MailboxState.ScanningHeaders or MailboxState.DownloadingBodies)
-            .Where(s => runsOnA.Any(r => r.MailboxId == s.MailboxId
-                && r.StartedAt <= s.At && s.At <= (r.EndedAt ?? cluster.KilledAt)))
-            .ToList();
+        var seen = cluster.StatusesSeenOnB.Where(s => cluster.IsLiveStatusOfARunOnNodeA(s, cluster.Runs)).ToList();
 
         Assert.NotEmpty(seen);
     }
