@@ -83,6 +83,18 @@ public sealed class HeaderSyncDbContext(DbContextOptions<HeaderSyncDbContext> op
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HeaderSyncDbContext).Assembly);
 
+        // On SQLite a write with RETURNING keeps a statement journal: a copy of every page the
+        // row touches, written to a temporary file before the change, so the one statement could
+        // be undone inside its transaction. EF's inserts and updates read keys and row counts
+        // through changes() and last_insert_rowid() instead, which need no such copy.
+        if (Database.IsSqlite())
+        {
+            foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
+            {
+                entity.UseSqlReturningClause(false);
+            }
+        }
+
         modelBuilder.Entity<OrgSettings>().HasData(new OrgSettings
         {
             UpdatedAt = DateTimeOffset.UnixEpoch,

@@ -15,6 +15,12 @@ namespace HeaderSync.Data.Database;
 /// a few hundred rows spent most of its write there while holding the database's only writer.
 /// Columns, names and value conversions come from the model, so the rows read back through EF
 /// exactly as if it had written them. Rows are not tracked; a generated key is read back.
+/// <para>
+/// A generated key is read with <c>last_insert_rowid()</c>, not <c>RETURNING</c>: SQLite runs a
+/// <c>RETURNING</c> insert as a statement that may need undoing on its own, so it first copies
+/// every B-tree page the row touches (the table and each of its indexes) into a statement journal,
+/// spilled to a temporary file: tens of kilobytes per email.
+/// </para>
 /// </summary>
 public sealed class SqliteRowInserter<T> : IAsyncDisposable
     where T : class
@@ -66,7 +72,7 @@ public sealed class SqliteRowInserter<T> : IAsyncDisposable
             .Append(") VALUES (").AppendJoin(", ", columns.Select(c => c.Parameter)).Append(')');
         if (generated is not null)
         {
-            text.Append(" RETURNING ").Append(sql.DelimitIdentifier(generated.GetColumnName(table)!));
+            text.Append("; SELECT last_insert_rowid()");
         }
 
         command = db.Database.GetDbConnection().CreateCommand();
