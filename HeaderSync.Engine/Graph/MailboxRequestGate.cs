@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Kiota.Http.HttpClientLibrary.Extensions;
 
 namespace HeaderSync.Engine.Graph;
 
@@ -6,7 +7,9 @@ namespace HeaderSync.Engine.Graph;
 /// Every Graph request of one mailbox's sync passes here: at most four at a time (Graph's
 /// concurrency limit per app and mailbox), within the stored request budget, and retried by the
 /// engine itself, honouring Retry-After, so throttling shows on the mailbox instead of inside
-/// the SDK.
+/// the SDK. Requests marked <see cref="HeaderPassRequest"/> take the next free slot ahead of
+/// body fetches: a folder's delta pages come one after another, so a page kept waiting behind
+/// bodies delays every page after it, and with them the bodies those pages would queue.
 /// </summary>
 public sealed class MailboxRequestGate(
     IRequestBudget budget, IMailboxRequestObserver observer, TimeProvider time) : DelegatingHandler
@@ -19,9 +22,8 @@ public sealed class MailboxRequestGate(
     private const int MaxAttempts = 8;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
-    // Never disposed: disposing a handler disposes the shared connection pool below it, and a
-    // semaphore whose wait handle is never asked for holds nothing to release.
-    private readonly SemaphoreSlim slots = new(MaxConcurrentRequests, MaxConcurrentRequests);
+    // Never disposed: disposing a handler disposes the shared connection pool below it.
+    private readonly RequestSlots slots = new(MaxConcurrentRequests);
 
     protected override async Task<HttpResponseMessage> SendAsync(
         HttpRequestMessage request, CancellationToken cancellationToken)
@@ -30,7 +32,7 @@ public sealed class MailboxRequestGate(
         {
             await budget.ConsumeAsync(cancellationToken);
             HttpResponseMessage response;
-            await slots.WaitAsync(cancellationToken);
+            await slots.WaitAsync(request.GetRequestOption<HeaderPassRequest>() is not null, cancellationToken);
             try
             {
                 observer.RequestSent();

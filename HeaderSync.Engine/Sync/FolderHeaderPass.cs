@@ -12,8 +12,8 @@ namespace HeaderSync.Engine.Sync;
 
 /// <summary>
 /// The header pass of one folder: a delta round, page by page. Each page is decided from its
-/// header fields and stored with the new cursor before the next page is asked for; the bodies
-/// of synced emails go to the body pass as soon as their page is stored.
+/// header fields and stored with the new cursor while the next page is being asked for; the
+/// bodies of synced emails go to the body pass as soon as their page is stored.
 /// </summary>
 public sealed class FolderHeaderPass(
     IDbContextFactory<HeaderSyncDbContext> contextFactory, PageWriter writer, TimeProvider time)
@@ -29,6 +29,7 @@ public sealed class FolderHeaderPass(
     {
         var run = context.Run;
         var restarts = 0;
+        NextPage? next = null;
         run.FolderStarted();
         try
         {
@@ -36,14 +37,31 @@ public sealed class FolderHeaderPass(
             {
                 var mode = await modeOfPage(cancellationToken);
                 run.Mode = mode;
-                var cursor = await LoadCursorAsync(run.MailboxId, folder, mode, cancellationToken);
+                var withSensitivity = run.SensitivityReadable;
 
                 DeltaPage page;
-                var withSensitivity = run.SensitivityReadable;
+                var firstOfRound = false;
                 try
                 {
-                    page = await GraphRequests.DeltaPageAsync(
-                        context, folder, mode, cursor?.Link, withSensitivity, cancellationToken);
+                    if (next is { } asked && asked.Mode == mode && asked.WithSensitivity == withSensitivity)
+                    {
+                        next = null;
+                        using (asked.Stop)
+                        {
+                            page = await asked.Page;
+                        }
+                    }
+                    else
+                    {
+                        // The mode switched since the next page was asked for: that page belongs
+                        // to the other mode's round, whose cursor is where it left off.
+                        await DiscardAsync(next);
+                        next = null;
+                        var cursor = await LoadCursorAsync(run.MailboxId, folder, mode, cancellationToken);
+                        firstOfRound = cursor is null;
+                        page = await GraphRequests.DeltaPageAsync(
+                            context, folder, mode, cursor?.Link, withSensitivity, cancellationToken);
+                    }
                 }
                 catch (ODataError error) when (error.ResponseStatusCode == 410 && restarts++ < MaxRoundRestarts)
                 {
@@ -52,7 +70,7 @@ public sealed class FolderHeaderPass(
                     await DropCursorAsync(run.MailboxId, folder, mode, cancellationToken);
                     continue;
                 }
-                catch (ODataError error) when (error.ResponseStatusCode == 403 && cursor is null && withSensitivity)
+                catch (ODataError error) when (error.ResponseStatusCode == 403 && firstOfRound && withSensitivity)
                 {
                     // Mail.ReadBasic refuses extended properties: go on without the sensitivity one.
                     run.SensitivityReadable = false;
@@ -65,6 +83,17 @@ public sealed class FolderHeaderPass(
                 {
                     var link = page.NextLink ?? page.DeltaLink
                         ?? throw new InvalidOperationException("A delta page came without a next or delta link.");
+
+                    // The next page is asked for while this one is decided and stored: its
+                    // request no longer waits for the database. Only a stored page moves the
+                    // cursor, so a sync stopped here starts again from this page's link.
+                    if (page.NextLink is { } nextLink)
+                    {
+                        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                        next = new NextPage(mode, withSensitivity, stop, GraphRequests.DeltaPageAsync(
+                            context, folder, mode, nextLink, withSensitivity, stop.Token));
+                    }
+
                     await StorePageAsync(context, folder, mode, page.Messages, link, page.NextLink is null,
                         cancellationToken);
                     if (page.NextLink is null)
@@ -76,8 +105,32 @@ public sealed class FolderHeaderPass(
         }
         finally
         {
+            await DiscardAsync(next);
             run.FolderFinished();
         }
+    }
+
+    // A page asked for and then not used: its request is stopped and its memory returned.
+    private static async Task DiscardAsync(NextPage? next)
+    {
+        if (next is null)
+        {
+            return;
+        }
+
+        using var stop = next.Stop;
+        await stop.CancelAsync();
+        await next.Page.ContinueWith(
+            asked =>
+            {
+                if (asked.IsCompletedSuccessfully)
+                {
+                    asked.Result.Dispose();
+                }
+
+                return asked.Exception;
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task StorePageAsync(
@@ -224,4 +277,6 @@ public sealed class FolderHeaderPass(
             .Where(c => c.MailboxId == mailboxId && c.Folder == folder && c.Mode == mode)
             .ExecuteDeleteAsync(cancellationToken);
     }
+
+    private sealed record NextPage(SyncMode Mode, bool WithSensitivity, CancellationTokenSource Stop, Task<DeltaPage> Page);
 }

@@ -33,8 +33,13 @@ public static class GraphRequests
                         : MessageFields.Standard;
                     request.QueryParameters.Expand = withSensitivity ? [MessageFields.SensitivityExpand] : null;
                     Prefer(request.Headers, context.PageSize);
+                    request.Options.Add(HeaderPassRequest.Instance);
                 })
-            : delta.WithUrl(link).ToGetRequestInformation(request => Prefer(request.Headers, context.PageSize));
+            : delta.WithUrl(link).ToGetRequestInformation(request =>
+                {
+                    Prefer(request.Headers, context.PageSize);
+                    request.Options.Add(HeaderPassRequest.Instance);
+                });
 
         await using var json = await GraphJson.SendAsync(context.Graph.Client.RequestAdapter, request, cancellationToken);
         return await DeltaPage.ReadAsync(json, cancellationToken);
@@ -48,6 +53,7 @@ public static class GraphRequests
             request.QueryParameters.Select = MessageFields.Headers;
             request.QueryParameters.Expand = withSensitivity ? [MessageFields.SensitivityExpand] : null;
             Prefer(request.Headers, pageSize: null);
+            request.Options.Add(HeaderPassRequest.Instance);
         }, cancellationToken);
 
     /// <summary>The body of one email already decided Synced.</summary>

@@ -45,6 +45,38 @@ public sealed class WriterTurnsTests
         Assert.True(result.Synced + result.Ignored > 0);
     }
 
+    [Fact]
+    public async Task EachFolderAsksForItsNextPageWhileAPageWaitsToBeStoredAndNoFurther()
+    {
+        await using var tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { Seed = 72, Mailboxes = 1, MessagesPerMailbox = 80 });
+        await using var harness = await EngineHarness.StartAsync(tenant, new Dictionary<string, string?> { ["Sync:PageSize"] = "10" });
+        var user = tenant.Users[0].Id.ToString();
+        var mailboxId = await harness.MailboxIdAsync(user);
+        var turns = harness.Services.GetRequiredService<WriterTurns>();
+        int PagesOf(string folder) => tenant.Requests(0, user).Count(r => r.Path.Contains($"/mailFolders/{folder}/", StringComparison.Ordinal));
+
+        var held = await turns.TakeAsync(CancellationToken.None);
+        var sync = harness.SyncAsync(mailboxId, SyncMode.HeaderOnly);
+        for (var i = 0; i < 100 && (PagesOf("inbox") < 2 || PagesOf("sentitems") < 2); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        // The first page of each folder waits for the turn; the second came back meanwhile, and
+        // nothing was asked beyond it.
+        await Task.Delay(500);
+        Assert.Equal((2, 2), (PagesOf("inbox"), PagesOf("sentitems")));
+        await using (var db = harness.CreateContext())
+        {
+            Assert.False(await db.EmailDecisions.AnyAsync(d => d.MailboxId == mailboxId));
+        }
+
+        held.Dispose();
+        var result = await sync;
+        Assert.Equal(SyncOutcome.Completed, result.Outcome);
+        Assert.True(PagesOf("inbox") > 2, $"{PagesOf("inbox")} inbox pages");
+    }
+
     [Theory]
     [InlineData("SqlServer")]
     [InlineData("Postgres")]
