@@ -27,7 +27,9 @@ internal sealed class EfficiencyScenario(bool quick) : Scenario
             tenant.RootUrl, SyncSettings.AllAtOnce(spec.Mailboxes), cancellationToken);
 
         var before = await tenant.StatsAsync(cancellationToken);
+        using var meter = CpuMeter.Start(tenant);
         var (results, wall) = await engine.SyncAllAsync(SyncMode.HeaderOnly, cancellationToken);
+        var cpu = meter.Read();
         var after = await tenant.StatsAsync(cancellationToken);
 
         var latency = spec.LatencyMs;
@@ -55,6 +57,8 @@ internal sealed class EfficiencyScenario(bool quick) : Scenario
             ["boundMs"] = bound,
             ["ratio"] = Math.Round(ratio, 4),
             ["throttled"] = rows.Sum(r => r.Counts.Throttled),
+            ["engineCpuSeconds"] = Math.Round(cpu.Engine, 2),
+            ["simulatorCpuSeconds"] = Math.Round(cpu.Tenant, 2),
             ["perMailbox"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
             {
                 ["mailbox"] = r.Result.Mailbox,
@@ -74,6 +78,8 @@ internal sealed class EfficiencyScenario(bool quick) : Scenario
             FormattableString.Invariant($"{spec.Mailboxes} mailboxes x {spec.MessagesPerMailbox:N0} messages (as the simulated tenant lays them out: about 60 % inbox, 30 % sent items, 10 % other folders; {TenantSpec.RelevantShare:P0} of inbox and sent mail relevant), {latency} ms per request, page size 100, header-only mode, Graph's limits enforced by the tenant (4 concurrent requests, 10,000 per 10 minutes per mailbox), `Sync:MaxConcurrentMailboxes` {Math.Max(spec.Mailboxes, 8)}."),
             "",
             FormattableString.Invariant($"Bound: over mailboxes, the largest of max(max over folders of pages x L, ceil((pages + bodies) / 4) x L). Wall time **{wall.TotalMilliseconds:N0} ms**, bound **{bound:N0} ms**, ratio **{ratio:F3}** (target <= {Target}: {Verdict(ratio <= Target)}). Requests throttled: {rows.Sum(r => r.Counts.Throttled)}."),
+            "",
+            CpuMeter.Describe(cpu, wall),
             "",
             "| Mailbox | Inbox pages | Sent pages | Message requests | Peak concurrent requests | Bound (ms) | Engine's own duration (ms) |",
             "|---|---|---|---|---|---|---|",

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using HeaderSync.Bench.Hosting;
 using HeaderSync.Bench.Reporting;
@@ -25,13 +24,9 @@ internal sealed class ThroughputScenario(bool quick) : Scenario
         await using var engine = await EngineHost.StartAsync(
             tenant.RootUrl, SyncSettings.AllAtOnce(spec.Mailboxes), cancellationToken);
 
-        using var self = Process.GetCurrentProcess();
-        var engineCpu = self.TotalProcessorTime;
-        var tenantCpu = tenant.CpuTime;
+        using var meter = CpuMeter.Start(tenant);
         var (results, wall) = await engine.SyncAllAsync(SyncMode.HeaderOnly, cancellationToken);
-        self.Refresh();
-        var engineSeconds = (self.TotalProcessorTime - engineCpu).TotalSeconds;
-        var tenantSeconds = (tenant.CpuTime - tenantCpu).TotalSeconds;
+        var cpu = meter.Read();
 
         var messages = results.Sum(r => r.HeadersScanned);
         var perSecond = messages / wall.TotalSeconds;
@@ -45,8 +40,8 @@ internal sealed class ThroughputScenario(bool quick) : Scenario
             ["bodiesDownloaded"] = results.Sum(r => r.BodiesDownloaded),
             ["wallMs"] = Math.Round(wall.TotalMilliseconds),
             ["messagesPerSecond"] = Math.Round(perSecond),
-            ["engineCpuSeconds"] = Math.Round(engineSeconds, 2),
-            ["simulatorCpuSeconds"] = Math.Round(tenantSeconds, 2),
+            ["engineCpuSeconds"] = Math.Round(cpu.Engine, 2),
+            ["simulatorCpuSeconds"] = Math.Round(cpu.Tenant, 2),
             ["cores"] = Environment.ProcessorCount,
         });
         report.Section(Title,
@@ -54,6 +49,6 @@ internal sealed class ThroughputScenario(bool quick) : Scenario
             "",
             FormattableString.Invariant($"{messages:N0} headers scanned (inbox and sent items) and {results.Sum(r => r.BodiesDownloaded):N0} bodies downloaded in {wall.TotalMilliseconds:N0} ms: **{perSecond:N0} messages/s** (target >= {Target:N0}: {Verdict(perSecond >= Target)})."),
             "",
-            FormattableString.Invariant($"CPU during the run: engine process {engineSeconds:F1} s, simulated tenant process {tenantSeconds:F1} s (of {wall.TotalSeconds * Environment.ProcessorCount:F1} core-seconds available)."));
+            CpuMeter.Describe(cpu, wall));
     }
 }
