@@ -128,6 +128,22 @@ internal sealed class ReviewQueryScenario(bool quick) : Scenario
 
         await using (var db = host.CreateContext())
         {
+            // The copies go in without the non-unique indexes, which are then built once from
+            // sorted data: the same database in a fraction of the time that keeping them up to
+            // date row by row takes. The unique index and the participants' index on their
+            // decision stay: they pair each copied participant with its decision.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var indexes = await db.Database
+                .SqlQueryRaw<IndexDefinition>(
+                    "SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> 'IX_EmailParticipants_EmailDecisionId' AND tbl_name IN ('EmailDecisions', 'EmailParticipants')")
+                .ToListAsync(cancellationToken);
+            foreach (var index in indexes)
+            {
+#pragma warning disable EF1002 // Index names come from the schema itself.
+                await db.Database.ExecuteSqlRawAsync($"DROP INDEX \"{index.Name}\"", cancellationToken);
+#pragma warning restore EF1002
+            }
+
             var columns = await db.Database
                 .SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('EmailDecisions') WHERE name NOT IN ('Id', 'MailboxId')")
                 .ToListAsync(cancellationToken);
@@ -160,10 +176,17 @@ internal sealed class ReviewQueryScenario(bool quick) : Scenario
                     """, cancellationToken);
 #pragma warning restore EF1002
             }
+
+            foreach (var index in indexes)
+            {
+                await db.Database.ExecuteSqlRawAsync(index.Sql, cancellationToken);
+            }
         }
 
         return [.. mailboxes.Select(m => m.Id)];
     }
+
+    private sealed record IndexDefinition(string Name, string Sql);
 
     private static EmailDecision NewDecision(Guid mailbox, int i, DateTimeOffset received, DateTimeOffset now)
     {
