@@ -1,8 +1,11 @@
+using HeaderSync.Data.Database;
 using HeaderSync.Data.Mailboxes;
 using HeaderSync.Engine.Status;
 using HeaderSync.Tests.Infrastructure;
 using HeaderSync.Web.Status;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -17,13 +20,12 @@ public sealed class CoalescingStatusPublisherTests : IAsyncLifetime
 
     public Task InitializeAsync() => database.MigrateAsync();
 
+    private readonly WriterTurns turns = new(Options.Create(new DatabaseOptions()));
+
     [Fact]
     public async Task AThousandUpdatesOfOneMailboxWithinAnIntervalReachTheHubOnceWithTheLastValue()
     {
-        using var publisher = new CoalescingStatusPublisher(
-            new RecordingHub(client), new TempDatabaseContextFactory(database),
-            Options.Create(new StatusOptions { CoalesceMs = 200 }), clock,
-            NullLogger<CoalescingStatusPublisher>.Instance);
+        using var publisher = NewPublisher();
         await publisher.StartAsync(CancellationToken.None);
         var mailbox = Guid.NewGuid();
         var other = Guid.NewGuid();
@@ -46,11 +48,82 @@ public sealed class CoalescingStatusPublisherTests : IAsyncLifetime
         Assert.Equal(7, batch.Single(s => s.MailboxId == other).HeadersScanned);
     }
 
+    [Fact]
+    public async Task TheHubKeepsHearingWhileTheDatabaseIsLockedAndTheStatusesLandOnceItIsFree()
+    {
+        var mailbox = Guid.NewGuid();
+        await using (var db = database.CreateContext())
+        {
+            db.Mailboxes.Add(new Mailbox { Id = mailbox, OwnerAddress = "a@contoso.com", AddedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        using var publisher = NewPublisher();
+        await publisher.StartAsync(CancellationToken.None);
+
+        // The publisher's timers start on a thread of their own: once it has sent, they run.
+        publisher.Publish(Update(mailbox, 0));
+        for (var i = 0; i < 100 && client.Batches.Count == 0; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(20));
+            await Task.Delay(20);
+        }
+
+        await using var other = new SqliteConnection(database.ConnectionString);
+        await other.OpenAsync();
+        await using (var lockWrites = other.CreateCommand())
+        {
+            lockWrites.CommandText = "BEGIN IMMEDIATE";
+            await lockWrites.ExecuteNonQueryAsync();
+        }
+
+        // The write of the mailbox's status is due and waits for the lock. The clock moves on
+        // threads of its own, so a tick whose work blocks cannot hold the test up.
+        publisher.Publish(Update(mailbox, 1));
+        _ = Task.Run(() => clock.Advance(TimeSpan.FromSeconds(2)));
+        await WaitForAsync(() => client.Batches.Count == 2);
+        await Task.Delay(200);
+
+        for (var headers = 2; headers <= 4; headers++)
+        {
+            publisher.Publish(Update(mailbox, headers));
+            _ = Task.Run(() => clock.Advance(TimeSpan.FromMilliseconds(200)));
+            var expected = headers + 1;
+            await WaitForAsync(() => client.Batches.Count == expected);
+        }
+
+        Assert.Equal([0, 1, 2, 3, 4], client.Batches.Select(b => Assert.Single(b).HeadersScanned));
+
+        await using (var release = other.CreateCommand())
+        {
+            release.CommandText = "ROLLBACK";
+            await release.ExecuteNonQueryAsync();
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var stored = 0;
+        for (var i = 0; i < 200 && stored != 4; i++)
+        {
+            await Task.Delay(20);
+            await using var db = database.CreateContext();
+            stored = await db.Mailboxes.Where(m => m.Id == mailbox).Select(m => m.Status.HeadersScanned).SingleAsync();
+        }
+
+        await publisher.StopAsync(CancellationToken.None);
+        Assert.Equal(4, stored);
+    }
+
     public Task DisposeAsync()
     {
+        turns.Dispose();
         database.Dispose();
         return Task.CompletedTask;
     }
+
+    private CoalescingStatusPublisher NewPublisher() => new(
+        new RecordingHub(client), new TempDatabaseContextFactory(database), turns,
+        Options.Create(new StatusOptions { CoalesceMs = 200 }), clock,
+        NullLogger<CoalescingStatusPublisher>.Instance);
 
     private MailboxStatusUpdate Update(Guid mailbox, int headers) => new(
         mailbox, "a@contoso.com", MailboxState.ScanningHeaders, null, headers, 0, 0, 0, null, null, null,

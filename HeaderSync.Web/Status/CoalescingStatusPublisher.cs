@@ -16,6 +16,7 @@ namespace HeaderSync.Web.Status;
 internal sealed class CoalescingStatusPublisher(
     IHubContext<SyncStatusHub, ISyncStatusClient> hub,
     IDbContextFactory<HeaderSyncDbContext> contextFactory,
+    WriterTurns turns,
     IOptions<StatusOptions> options,
     TimeProvider time,
     ILogger<CoalescingStatusPublisher> logger) : BackgroundService, ISyncStatusPublisher
@@ -32,21 +33,22 @@ internal sealed class CoalescingStatusPublisher(
         toPersist[update.MailboxId] = update;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(
+            EveryAsync(TimeSpan.FromMilliseconds(Math.Max(10, options.Value.CoalesceMs)), _ => SendAsync(), stoppingToken),
+            EveryAsync(PersistEvery, PersistAsync, stoppingToken));
+
+    // Sending and persisting keep their own rhythm: a write that waits for the database (SQLite's
+    // one writer is busy while mailboxes sync) must not hold back what the hub hears. Each tick's
+    // work runs on the thread pool, never on the thread that fired the tick.
+    private async Task EveryAsync(TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMilliseconds(Math.Max(10, options.Value.CoalesceMs));
         using var timer = new PeriodicTimer(interval, time);
-        var lastPersist = time.GetTimestamp();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await SendAsync();
-                if (time.GetElapsedTime(lastPersist) >= PersistEvery)
-                {
-                    lastPersist = time.GetTimestamp();
-                    await PersistAsync(stoppingToken);
-                }
+                await Task.Run(() => work(stoppingToken), stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -65,6 +67,8 @@ internal sealed class CoalescingStatusPublisher(
         }
     }
 
+    // One turn and one transaction for every mailbox that changed, instead of a wait for the
+    // writer per mailbox.
     private async Task PersistAsync(CancellationToken cancellationToken)
     {
         var batch = Drain(toPersist);
@@ -73,7 +77,9 @@ internal sealed class CoalescingStatusPublisher(
             return;
         }
 
+        using var turn = await turns.TakeAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var status in batch)
         {
             await db.Mailboxes.Where(m => m.Id == status.MailboxId).ExecuteUpdateAsync(set => set
@@ -87,6 +93,8 @@ internal sealed class CoalescingStatusPublisher(
                 .SetProperty(m => m.Status.UpdatedAt, status.At),
                 cancellationToken);
         }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static List<MailboxStatusUpdate> Drain(ConcurrentDictionary<Guid, MailboxStatusUpdate> pending)
