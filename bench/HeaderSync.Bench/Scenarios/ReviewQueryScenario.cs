@@ -135,7 +135,11 @@ internal sealed class ReviewQueryScenario(bool quick) : Scenario
             await db.Database.OpenConnectionAsync(cancellationToken);
             var indexes = await db.Database
                 .SqlQueryRaw<IndexDefinition>(
-                    "SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> 'IX_EmailParticipants_EmailDecisionId' AND tbl_name IN ('EmailDecisions', 'EmailParticipants')")
+                    """
+                    SELECT name AS Name, sql AS Sql FROM sqlite_master
+                    WHERE type = 'index' AND tbl_name IN ('EmailDecisions', 'EmailParticipants')
+                        AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> 'IX_EmailParticipants_EmailDecisionId'
+                    """)
                 .ToListAsync(cancellationToken);
             foreach (var index in indexes)
             {
